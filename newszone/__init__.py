@@ -1,0 +1,3 @@
+"""newszone: a bilingual (Korean/English) newsroom publishing platform."""
+
+__version__ = "0.1.0"

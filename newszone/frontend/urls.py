@@ -1,0 +1,13 @@
+from django.urls import path
+
+from newszone.frontend import views
+
+app_name = "frontend"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("section/<slug:slug>/", views.section, name="section"),
+    path("article/<int:pk>/", views.article, name="article"),
+    path("reporter/<slug:slug>/", views.reporter, name="reporter"),
+    path("tag/<str:slug>/", views.tag, name="tag"),
+    path("preview/<int:pk>/", views.preview, name="preview"),
+]

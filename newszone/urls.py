@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path, re_path
+
+from newszone.frontend import views
+
+admin.site.site_header = "newszone desk"
+admin.site.site_title = "newszone desk"
+admin.site.index_title = "Desk"
+
+urlpatterns = [
+    path("desk/", admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
+]
+urlpatterns += i18n_patterns(
+    path("", include("newszone.frontend.urls")), prefix_default_language=True
+)
+if settings.NEWSZONE_SERVE_MEDIA:
+    urlpatterns += [
+        re_path(
+            r"^media/(?P<path>.*)$",
+            views.media,
+        )
+    ]
+
+handler404 = "newszone.frontend.views.not_found"
+handler500 = "newszone.frontend.views.server_error"
