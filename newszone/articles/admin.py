@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, override
@@ -99,6 +100,12 @@ class ArticleAdmin(admin.ModelAdmin):
             url,
             _("Preview as readers will see it"),
         )
+
+    def save_model(self, request, obj, form, change):
+        if obj.status == Status.PUBLISHED and obj.published_at is None:
+            # Clearing the time of a live story keeps its first publication time.
+            obj.published_at = form.initial.get("published_at") or timezone.now()
+        super().save_model(request, obj, form, change)
 
     def response_change(self, request, obj):
         for flag, verb in (

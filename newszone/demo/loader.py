@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.html import escape
 
@@ -45,6 +46,10 @@ def load_demo() -> dict[str, int]:
         mine = articles[story["key"]]
         if partner and mine.translation_id != partner.pk:
             link_translations(mine, partner)
+    # A demo story was last edited when it went out, not when the demo loaded.
+    Article.objects.filter(source_key__startswith="demo:").update(
+        updated_at=F("published_at")
+    )
     return made
 
 
@@ -113,6 +118,7 @@ def add_photo(article: Article, spec: dict, position: int) -> None:
         caption=spec["caption"], credit=spec["credit"], alt_text=spec["alt_text"]
     )
     name = f"demo-{article.pk}-{position}.jpg"
-    photo.image.save(name, ContentFile(make_picture(spec["motif"], seed)), save=False)
+    picture = ContentFile(make_picture(spec["motif"], seed), name=name)
+    photo.image.save(name, picture, save=False)
     photo.save()
     ArticlePhoto.objects.create(article=article, photo=photo, position=position)

@@ -29,7 +29,7 @@ def validate_image_file(upload) -> None:
             if fmt not in ALLOWED_FORMATS:
                 raise ValidationError(
                     _("%(format)s images are not accepted; use JPEG, PNG or WebP.")
-                    % {"format": fmt or _("This kind of")}
+                    % {"format": fmt}
                 )
             if width * height > MAX_PIXELS:
                 raise ValidationError(

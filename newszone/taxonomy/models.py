@@ -2,6 +2,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from newszone.core.text import unicode_slug
+
 
 class SectionQuerySet(models.QuerySet):
     def tree(self) -> dict[int, "Section"]:
@@ -93,10 +95,21 @@ class Tag(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            from newszone.core.text import unicode_slug
-
-            self.slug = unicode_slug(self.name) or "tag"
+            self.slug = self.free_slug(unicode_slug(self.name) or "tag")
         super().save(*args, **kwargs)
+
+    def free_slug(self, base: str) -> str:
+        """``base``, or ``base-2``, ``base-3``… when another tag has it (K-9, k-9)."""
+        taken = set(
+            Tag.objects.filter(slug__startswith=base)
+            .exclude(pk=self.pk)
+            .values_list("slug", flat=True)
+        )
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        return slug
 
     def get_absolute_url(self) -> str:
         return reverse("frontend:tag", kwargs={"slug": self.slug})

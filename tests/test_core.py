@@ -1,0 +1,35 @@
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from newszone.core import env
+from newszone.core.text import unicode_slug
+
+
+def test_env_bool(monkeypatch):
+    monkeypatch.setenv("X_FLAG", "yes")
+    assert env.env_bool("X_FLAG") is True
+    monkeypatch.setenv("X_FLAG", "0")
+    assert env.env_bool("X_FLAG", default=True) is False
+    monkeypatch.setenv("X_FLAG", "maybe")
+    with pytest.raises(ImproperlyConfigured, match="X_FLAG"):
+        env.env_bool("X_FLAG")
+
+
+def test_env_list_and_int(monkeypatch):
+    monkeypatch.setenv("X_HOSTS", " a.example, b.example ,")
+    assert env.env_list("X_HOSTS", []) == ["a.example", "b.example"]
+    monkeypatch.setenv("X_NUM", "abc")
+    with pytest.raises(ImproperlyConfigured, match="whole number"):
+        env.env_int("X_NUM", 1)
+
+
+def test_secret_key_required_outside_debug(monkeypatch):
+    monkeypatch.delenv("NEWSZONE_SECRET_KEY", raising=False)
+    with pytest.raises(ImproperlyConfigured, match="NEWSZONE_SECRET_KEY"):
+        env.secret_key(debug=False)
+    assert env.secret_key(debug=True)
+
+
+def test_unicode_slug_keeps_hangul():
+    assert unicode_slug("국방 외교") == "국방-외교"
+    assert unicode_slug("  K-9 Thunder ") == "k-9-thunder"
