@@ -58,6 +58,10 @@ class ArticleAdmin(admin.ModelAdmin):
     inlines = [ArticleReporterInline, ArticlePhotoInline]
     actions = ["publish_selected", "unpublish_selected"]
     change_form_template = "admin/articles/article/change_form.html"
+
+    class Media:
+        css = {"all": ["newszone/desk.css"]}
+
     fieldsets = [
         (
             None,
