@@ -28,9 +28,9 @@ def public_articles():
     return Article.objects.published().in_language(get_language())
 
 
-def paginate(request, queryset, per_page: int = PER_PAGE):
-    """The requested page, or a 404 for ``?page=abc``, ``?page=0`` or past the end."""
-    paginator = Paginator(queryset, per_page)
+def paginate(request, articles, per_page: int = PER_PAGE):
+    """Newest first, one page of it; 404 for ``?page=abc``, ``0`` or past the end."""
+    paginator = Paginator(articles.for_listing().newest_first(), per_page)
     try:
         return paginator.page(request.GET.get("page") or 1)
     except InvalidPage:
@@ -106,7 +106,7 @@ def section(request, slug):
     if current is None:
         raise Http404("No such section")
     articles = public_articles().filter(section__in=current.descendant_ids(tree))
-    page = paginate(request, articles.for_listing().newest_first())
+    page = paginate(request, articles)
     return render(
         request,
         "frontend/section.html",
@@ -196,7 +196,7 @@ def preview(request, pk):
 def reporter(request, slug):
     person = get_object_or_404(Reporter, slug=slug)
     articles = public_articles().filter(reporters=person)
-    page = paginate(request, articles.for_listing().newest_first())
+    page = paginate(request, articles)
     return render(request, "frontend/reporter.html", {"reporter": person, "page": page})
 
 
@@ -205,7 +205,7 @@ def reporter(request, slug):
 def tag(request, slug):
     topic = get_object_or_404(Tag, slug=slug)
     articles = public_articles().filter(tags=topic)
-    page = paginate(request, articles.for_listing().newest_first())
+    page = paginate(request, articles)
     return render(request, "frontend/tag.html", {"tag": topic, "page": page})
 
 
