@@ -13,8 +13,7 @@ SECRET = NEWSZONE_SECRET_KEY="$$(cat var/secret_key)"
 
 run: install
 	@echo "Serving the demo paper on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
-	$(SECRET) exec $(BIN)/gunicorn newszone.wsgi:application \
-	  --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile -
+	$(SECRET) exec $(BIN)/newszone serve --port $(PORT) --workers $(WORKERS)
 
 install: venv var/secret_key
 	$(SECRET) $(BIN)/newszone migrate --noinput

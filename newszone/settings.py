@@ -30,11 +30,14 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_prose_editor",
+    "django_tasks",
+    "django_tasks_db",
     "newszone.core",
     "newszone.accounts",
     "newszone.taxonomy",
     "newszone.publication",
     "newszone.photos",
+    "newszone.search",
     "newszone.articles",
     "newszone.demo",
     "newszone.frontend",
@@ -128,6 +131,18 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+
+# Background jobs (search indexing, later scheduled publishing): a table in the
+# same database, worked by `newszone db_worker` (started by `make run`).
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "NEWSZONE_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"
+        )
+    }
+}
+# Empty: the search engine follows the database (SQLite FTS5 or PostgreSQL).
+NEWSZONE_SEARCH_BACKEND = os.environ.get("NEWSZONE_SEARCH_BACKEND", "")
 
 # Uploads: photographers' JPEGs are big, anything else is refused early.
 NEWSZONE_MAX_UPLOAD_MB = env_int("NEWSZONE_MAX_UPLOAD_MB", 25)

@@ -10,6 +10,10 @@ from django.utils.translation import ngettext, override
 from newszone.articles import services
 from newszone.articles.forms import ArticlePhotoForm
 from newszone.articles.models import Article, ArticlePhoto, ArticleReporter, Status
+from newszone.search import api as search
+from newszone.search.query import SearchQuery, parse
+
+DESK_SEARCH_LIMIT = 500
 
 
 class ArticleReporterInline(admin.TabularInline):
@@ -110,6 +114,27 @@ class ArticleAdmin(admin.ModelAdmin):
             # Clearing the time of a live story keeps its first publication time.
             obj.published_at = form.initial.get("published_at") or timezone.now()
         super().save_model(request, obj, form, change)
+
+    def get_search_results(self, request, queryset, search_term):
+        """The list search also asks the search engine (drafts included), so
+        송영무 finds 송영무는 and "talks" finds "talked"."""
+        found, duplicates = super().get_search_results(request, queryset, search_term)
+        groups = parse(search_term)
+        if not groups:
+            return found, duplicates
+        query = SearchQuery(groups=groups, public_only=False, limit=DESK_SEARCH_LIMIT)
+        ids = [hit.object_id for hit in search.search(query).hits]
+        return found | queryset.filter(pk__in=ids), duplicates
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.article_saved(form.instance)
+
+    def delete_model(self, request, obj):
+        services.delete_articles([obj])
+
+    def delete_queryset(self, request, queryset):
+        services.delete_articles(list(queryset))
 
     def response_change(self, request, obj):
         for flag, verb in (

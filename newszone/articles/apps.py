@@ -6,3 +6,9 @@ class ArticlesConfig(AppConfig):
     name = "newszone.articles"
     label = "articles"
     verbose_name = _("Articles")
+
+    def ready(self):
+        from newszone.articles.search import ArticleSource
+        from newszone.search import registry
+
+        registry.register(ArticleSource())

@@ -8,6 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from newszone.articles.models import Article, Status
+from newszone.search import api as search
+
+SEARCH_SOURCE = "articles"
 
 
 @transaction.atomic
@@ -22,6 +25,7 @@ def publish_article(article: Article, *, at: datetime | None = None) -> Article:
     elif article.published_at is None:
         article.published_at = timezone.now()
     article.save(update_fields=["status", "published_at", "updated_at"])
+    search.index_later(SEARCH_SOURCE, [article.pk])
     return article
 
 
@@ -31,7 +35,23 @@ def unpublish_article(article: Article) -> Article:
     article = Article.objects.select_for_update().get(pk=article.pk)
     article.status = Status.DRAFT
     article.save(update_fields=["status", "updated_at"])
+    search.hide_now(SEARCH_SOURCE, article.pk)  # gone from search at once
+    search.index_later(SEARCH_SOURCE, [article.pk])
     return article
+
+
+def article_saved(article: Article) -> None:
+    """After the desk saved a story (fields, byline, photos, tags): reindex it."""
+    search.index_later(SEARCH_SOURCE, [article.pk])
+
+
+@transaction.atomic
+def delete_articles(articles) -> int:
+    """Delete stories and their search documents together."""
+    ids = [a.pk for a in articles]
+    search.remove_now(SEARCH_SOURCE, ids)
+    deleted, _ = Article.objects.filter(pk__in=ids).delete()
+    return deleted
 
 
 @transaction.atomic

@@ -15,6 +15,7 @@ from newszone.demo import content, sample
 from newszone.demo.pictures import make_picture
 from newszone.photos.models import Photo
 from newszone.publication.models import Publication
+from newszone.search.documents import index_objects
 from newszone.taxonomy.models import Section, Tag
 
 PUBLICATION = {
@@ -50,6 +51,8 @@ def load_demo() -> dict[str, int]:
     Article.objects.filter(source_key__startswith="demo:").update(
         updated_at=F("published_at")
     )
+    if made["articles"]:
+        index_objects("articles", [a.pk for a in articles.values()])
     return made
 
 

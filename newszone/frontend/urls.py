@@ -10,4 +10,6 @@ urlpatterns = [
     path("reporter/<slug:slug>/", views.reporter, name="reporter"),
     path("tag/<str:slug>/", views.tag, name="tag"),
     path("preview/<int:pk>/", views.preview, name="preview"),
+    path("search/", views.search, name="search"),
+    path("opensearch.xml", views.opensearch, name="opensearch"),
 ]

@@ -14,8 +14,12 @@ from django.views.static import serve
 
 from newszone.accounts.models import Reporter
 from newszone.articles.models import Article, ArticleType
+from newszone.articles.search import plain_text
 from newszone.frontend.conditional import conditional_page
 from newszone.frontend.context_processors import section_tree
+from newszone.frontend.search_form import SearchForm
+from newszone.search import api as search_api
+from newszone.search.highlight import mark, query_terms, snippet
 from newszone.taxonomy.models import Tag
 
 PER_PAGE = 20
@@ -228,3 +232,58 @@ def media(request, path):
     response.headers["Cache-Control"] = "public, max-age=2592000"
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@require_safe
+def search(request):
+    """Post search with the search settings; every setting is a GET parameter."""
+    tree = section_tree(request)
+    form = SearchForm(request.GET, sections=tree, language=get_language())
+    context = {"form": form, "searched": False}
+    if not form.is_valid():
+        return render(request, "frontend/search.html", context, status=400)
+    query = form.to_query()
+    if query.is_empty:
+        return render(request, "frontend/search.html", context)
+    results = search_api.search(query)
+    stories = (
+        Article.objects.published()
+        .filter(pk__in=[hit.object_id for hit in results.hits])
+        .for_listing()
+        .in_bulk()
+    )
+    terms = query_terms(query.groups, query.groups2)
+    items = [
+        SearchItem(stories[hit.object_id], terms)
+        for hit in results.hits
+        if hit.object_id in stories
+    ]
+    per_page = query.limit
+    context.update(
+        searched=True,
+        results=results,
+        items=items,
+        page_number=query.offset // per_page + 1,
+        last_page=max(1, -(-results.total // per_page)),
+        params=form.data.copy(),
+    )
+    return render(request, "frontend/search.html", context)
+
+
+class SearchItem:
+    """One result: the story, its marked headline and a marked snippet."""
+
+    def __init__(self, story, terms):
+        self.story = story
+        self.headline = mark(story.headline, terms)
+        self.snippet = snippet(f"{story.deck} {plain_text(story.body)}", terms)
+
+
+@require_safe
+def opensearch(request):
+    return render(
+        request,
+        "frontend/opensearch.xml",
+        {"base": request.build_absolute_uri("/")[:-1]},
+        content_type="application/opensearchdescription+xml; charset=utf-8",
+    )

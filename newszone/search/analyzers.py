@@ -1,0 +1,185 @@
+"""One analysis pipeline for indexing and for queries, for every engine.
+
+Korean goes through Kiwi (kiwipiepy): nouns, proper nouns, numbers, foreign
+words and verb/adjective stems are kept; particles and endings are dropped.
+Latin-script words (in either language) are NFKC-normalised, case-folded,
+stripped of possessives and Snowball-stemmed (PyStemmer); codes and numbers
+("K-9", "2014") stay whole. Measurements behind these choices:
+shared/research/korean-search.md (§1, §6).
+
+Besides the positional ``terms``, an analysis yields ``extras``:
+- the surface of a within-word noun run (방산협력위원회 from 방산+협력+위원회),
+  our stand-in for nori's ``decompound_mode=mixed``: the parts stay in
+  ``terms`` so a phrase of parts (협력 위원회) matches too;
+- the 2- and 3-syllable heads of longer Korean nouns (국방부 → 국방), so a
+  two-syllable query finds the longer word without a costly prefix index;
+- syllable bigrams of Hangul the analyser could not tag (the fallback).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import Stemmer
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# A Latin-script word or code: K-9, U.S., 2014, Turkey's, self-propelled.
+LATIN = re.compile(r"[0-9A-Za-z\u00c0-\u024f]+(?:[-.'’][0-9A-Za-z\u00c0-\u024f]+)*")
+INVISIBLE = re.compile(
+    r"[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]"
+)
+KEEP_NOUNS = {"NNG", "NNP", "NR", "XR", "SN", "SH"}
+KEEP_VERBS = {"VV", "VA", "VV-R", "VA-R", "VV-I", "VA-I"}
+RUN_TAGS = {"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XR", "XPN", "XSN"}
+UNKNOWN_TAGS = {"SW", "UN", "W_SERIAL"}
+ENGLISH_STOPWORDS = frozenset(
+    (
+        "a an and are as at be by for from has have he in is it its of on or that "
+        "the their to was were will with this these those which who"
+    ).split()
+)
+MAX_TERM_LENGTH = 40
+
+
+@dataclass
+class Analysis:
+    """``terms`` (positional), ``extras`` (index-only), and ``groups`` for queries.
+
+    Each group is a list of alternatives, each alternative a phrase (list of
+    terms): 방산협력 → ``[["방산협력"], ["방산", "협력"]]``. A query matches a
+    document when every group matches (one of its alternatives).
+    """
+
+    terms: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
+    groups: list[list[list[str]]] = field(default_factory=list)
+
+
+_stemmer_local = threading.local()
+
+
+def _stemmer() -> Stemmer.Stemmer:
+    # PyStemmer objects are not thread-safe; one per thread.
+    if not hasattr(_stemmer_local, "stemmer"):
+        _stemmer_local.stemmer = Stemmer.Stemmer("english")
+    return _stemmer_local.stemmer
+
+
+_kiwi = None
+_kiwi_lock = threading.Lock()
+
+
+def kiwi():
+    """The Kiwi analyser, loaded once per process (about 2 s, ~520 MiB shared)."""
+    global _kiwi
+    if _kiwi is None:
+        with _kiwi_lock:
+            if _kiwi is None:
+                from kiwipiepy import Kiwi
+
+                _kiwi = Kiwi()  # single-threaded: a call is one short text
+    return _kiwi
+
+
+def normalize(text: str) -> str:
+    """NFKC, without control or zero-width characters."""
+    return INVISIBLE.sub(" ", unicodedata.normalize("NFKC", text or ""))
+
+
+@lru_cache(maxsize=65536)
+def latin_term(word: str) -> str | None:
+    """One Latin-script word or code as an index term, or None for a stop word."""
+    word = word.casefold().replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    word = word.strip(".'-")
+    if not word or word in ENGLISH_STOPWORDS:
+        return None
+    if any(ch.isdigit() for ch in word) or "-" in word or "." in word:
+        return word[:MAX_TERM_LENGTH]  # codes and numbers stay whole: k-9, 2014, u.s
+    return _stemmer().stemWord(word)[:MAX_TERM_LENGTH]
+
+
+def analyze(text: str) -> Analysis:
+    """Analyse ``text`` (any mix of Korean and English) into index terms."""
+    text = normalize(text)
+    if not HANGUL.search(text):
+        terms = [t for t in map(latin_term, LATIN.findall(text)) if t]
+        return Analysis(terms=terms, groups=[[[t]] for t in terms])
+    return _analyze_korean(text)
+
+
+def _analyze_korean(text: str) -> Analysis:
+    spans = [(m.start(), m.end(), "SL") for m in LATIN.finditer(text)]
+    tokens = kiwi().tokenize(text, pretokenized=spans)
+    result = Analysis()
+    run: list = []
+    for token in tokens:
+        if run and not (token.tag in RUN_TAGS and token.start == run[-1].end):
+            _close_run(run, text, result)
+            run = []
+        if token.tag in RUN_TAGS:
+            run.append(token)
+        _add_token(token, text, result)
+    _close_run(run, text, result)
+    return result
+
+
+def _add_token(token, text: str, result: Analysis) -> None:
+    tag, form = token.tag, token.form
+    term = None
+    if tag == "SL":
+        term = latin_term(text[token.start : token.end])
+    elif tag in KEEP_NOUNS:
+        term = form.casefold()[:MAX_TERM_LENGTH]
+        if tag in {"NNG", "NNP"} and HANGUL.match(form):
+            result.extras.extend(_heads(form))
+    elif tag in KEEP_VERBS:
+        term = form + "다"
+    if term:
+        result.terms.append(term)
+        result.groups.append([[term]])
+    elif tag in UNKNOWN_TAGS or (tag.startswith("W_") and HANGUL.search(form)):
+        hangul = "".join(HANGUL.findall(form))
+        result.extras.extend(hangul[i : i + 2] for i in range(len(hangul) - 1))
+
+
+def _heads(noun: str) -> list[str]:
+    """국방부 → [국방]; 방위사업청 → [방위, 방위사], for two-syllable queries."""
+    return [noun[:n] for n in (2, 3) if len(noun) > n]
+
+
+def _close_run(run: list, text: str, result: Analysis) -> None:
+    """A run of glued nouns: index its surface; query it as surface OR parts."""
+    if len(run) < 2:
+        return
+    surface = text[run[0].start : run[-1].end].casefold()
+    if surface.endswith("들"):
+        surface = surface[:-1]
+    surface = surface[:MAX_TERM_LENGTH]
+    if len(surface) < 2:
+        return
+    result.extras.append(surface)
+    kept = sum(1 for token in run if _is_kept(token))
+    parts = result.terms[len(result.terms) - kept :] if kept else []
+    if kept:
+        del result.groups[-kept:]  # the parts' own groups fold into this one
+    alternatives = [[surface]]
+    if parts and parts != [surface]:
+        alternatives.append(parts)
+    result.groups.append(alternatives)
+
+
+def _is_kept(token) -> bool:
+    return token.tag in KEEP_NOUNS or (
+        token.tag == "SL" and latin_term(token.form) is not None
+    )
+
+
+def warm_up() -> None:
+    """Load Kiwi now (e.g. in gunicorn's master with --preload, shared by workers)."""
+    analyze("국방부는 준비를 마쳤다.")

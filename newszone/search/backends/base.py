@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+
+from django.db import connections
+
+from newszone.search.query import SearchQuery, SearchResults
+
+# Ranking runs over every match up to this many; past it, over the newest ones.
+RANK_WINDOW = 20_000
+
+
+class BaseSearchBackend(ABC):
+    """One search engine over the stored SearchDocuments.
+
+    Capabilities are flags, so callers ask rather than check engine names.
+    """
+
+    vendor = ""
+    supports_phrases = True
+    supports_relevance = True
+
+    def __init__(self, alias: str = "default"):
+        self.alias = alias
+
+    @property
+    def connection(self):
+        return connections[self.alias]
+
+    @abstractmethod
+    def search(self, query: SearchQuery) -> SearchResults:
+        """Matching keys in the asked order, the total, and the ranking window."""
+
+    @abstractmethod
+    def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
+        """Rebuild the engine's index from the stored analysed terms."""
+
+    @abstractmethod
+    def index_size(self) -> int:
+        """Bytes the engine's index takes (for the benchmark and the desk)."""

@@ -1,0 +1,174 @@
+"""PostgreSQL full-text search over the same stored analysed terms.
+
+Generated ``tsvector`` columns (migration 0002) turn the stored terms into
+lexemes with positions, weighted A (headline) to D (body extras), with a GIN
+index. No text-search configuration touches them: they are analysed already.
+Ranking is ``ts_rank`` (its default weights put A far above D).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.utils import timezone
+
+from newszone.search.backends.base import RANK_WINDOW, BaseSearchBackend
+from newszone.search.documents import key_range_start
+from newszone.search.models import SearchDocument
+from newszone.search.query import Groups, Hit, SearchQuery, SearchResults
+
+TABLE = "search_searchdocument"
+SCOPE_WEIGHTS = {"all": "", "headline": "AB", "body": "CD", "reporter": ""}
+# Below this many matches, date order reads them through the GIN index; above,
+# walking the primary key backwards finds a page sooner (planner pitfall, see
+# shared/research/korean-search.md §4.2).
+BITMAP_LIMIT = 50_000
+
+
+def lexeme(term: str, weights: str) -> str:
+    quoted = "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+    return f"{quoted}:{weights}" if weights else quoted
+
+
+def tsquery(groups: Groups, weights: str) -> str:
+    def alternative(phrase: list[str]) -> str:
+        return "(" + " <-> ".join(lexeme(t, weights) for t in phrase) + ")"
+
+    return " & ".join(
+        "(" + " | ".join(alternative(alt) for alt in group) + ")" for group in groups
+    )
+
+
+def where_clause(query: SearchQuery) -> tuple[str, list]:
+    column = "rtsv" if query.scope == "reporter" else "tsv"
+    weights = SCOPE_WEIGHTS.get(query.scope, "")
+    text = [tsquery(g, weights) for g in (query.groups, query.groups2) if g]
+    clauses, params = [], []
+    if text:
+        joiner = " || " if query.op == "or" else " && "
+        clauses.append(
+            f"{column} @@ (" + joiner.join(["%s::tsquery"] * len(text)) + ")"
+        )
+        params += text
+    if query.language:
+        clauses.append("language = %s")
+        params.append(query.language)
+    if query.public_only:
+        clauses.append("is_public")
+    if query.photo:
+        clauses.append("has_photo")
+    for name, ids in (
+        ("section_ids", query.section_ids),
+        ("reporter_ids", query.reporter_ids),
+    ):
+        if ids is not None:
+            clauses.append(f"string_to_array({name}, ' ')::bigint[] && %s::bigint[]")
+            params.append(list(ids))
+    low = key_range_start(query.date_from) if query.date_from else 0
+    high = key_range_start(query.date_to) if query.date_to else 2**62
+    if query.public_only:
+        high = min(high, key_range_start(timezone.now()) + 1024)
+    clauses.append("id >= %s AND id < %s")
+    params += [low, high]
+    return " AND ".join(clauses), params
+
+
+class PostgresSearchBackend(BaseSearchBackend):
+    vendor = "postgresql"
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        where, params = where_clause(query)
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM {TABLE} WHERE {where}", params)  # noqa: S608
+            total = cursor.fetchone()[0]
+            if not total or query.offset >= total:
+                return SearchResults(total=total, hits=[])
+            sql, extra, ranked = self._ordered(query, where, total)
+            cursor.execute(sql, [*params, *extra, query.limit, query.offset])
+            rows = cursor.fetchall()
+        hits = [Hit(object_id=object_id, key=key) for key, object_id in rows]
+        return SearchResults(total=total, hits=hits, ranked_newest=ranked)
+
+    def _ordered(self, query: SearchQuery, where: str, total: int):
+        page = "LIMIT %s OFFSET %s"
+        if query.sort in ("newest", "oldest"):
+            direction = "DESC" if query.sort == "newest" else "ASC"
+            if total <= BITMAP_LIMIT:
+                sql = (
+                    f"WITH m AS MATERIALIZED (SELECT id, object_id FROM {TABLE} "  # noqa: S608
+                    f"WHERE {where}) SELECT id, object_id FROM m "
+                    f"ORDER BY id {direction} {page}"
+                )
+            else:
+                sql = (
+                    f"SELECT id, object_id FROM {TABLE} WHERE {where} "  # noqa: S608
+                    f"ORDER BY id {direction} {page}"
+                )
+            return sql, [], None
+        column = "rtsv" if query.scope == "reporter" else "tsv"
+        text = [
+            tsquery(g, SCOPE_WEIGHTS.get(query.scope, ""))
+            for g in (query.groups, query.groups2)
+            if g
+        ]
+        if not text:  # a reporter-only browse has nothing to rank by
+            return self._ordered(
+                SearchQuery(**{**query.__dict__, "sort": "newest"}), where, total
+            )
+        joiner = " || " if query.op == "or" else " && "
+        rank_query = "(" + joiner.join(["%s::tsquery"] * len(text)) + ")"
+        window = f"ORDER BY id DESC LIMIT {RANK_WINDOW}" if total > RANK_WINDOW else ""
+        sql = (
+            f"SELECT id, object_id FROM (SELECT id, object_id, {column} AS v FROM "  # noqa: S608
+            f"{TABLE} WHERE {where} {window}) c "
+            f"ORDER BY ts_rank(v, {rank_query}) DESC, id DESC {page}"
+        )
+        return sql, text, (RANK_WINDOW if total > RANK_WINDOW else None)
+
+    def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
+        """Recompute the generated columns from the stored terms, then the index."""
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"UPDATE {TABLE} SET title_terms = title_terms")  # noqa: S608
+            cursor.execute(f"REINDEX TABLE {TABLE}")
+        count = SearchDocument.objects.using(self.alias).count()
+        if progress:
+            progress(count)
+        return count
+
+    def index_size(self) -> int:
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT coalesce(sum(pg_relation_size(indexrelid)), 0) FROM pg_index "
+                "WHERE indrelid = %s::regclass",
+                [TABLE],
+            )
+            return cursor.fetchone()[0]
+
+
+def create_sql() -> list[str]:
+    return [
+        # '{a b}' → "'a':1 'b':2", weighted; positions capped as tsvector requires.
+        """CREATE OR REPLACE FUNCTION newszone_terms(terms text, weight "char")
+        RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+          SELECT setweight(coalesce(string_agg(
+            quote_literal(t) || ':' || least(n, 16383), ' ')::tsvector, ''::tsvector),
+            weight)
+          FROM unnest(string_to_array(terms, ' ')) WITH ORDINALITY AS u(t, n)
+          WHERE t <> ''
+        $$""",
+        f"""ALTER TABLE {TABLE} ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
+          newszone_terms(title_terms, 'A') || newszone_terms(title_extra, 'B') ||
+          newszone_terms(body_terms, 'C') || newszone_terms(body_extra, 'D')) STORED""",
+        f"""ALTER TABLE {TABLE} ADD COLUMN rtsv tsvector GENERATED ALWAYS AS (
+          newszone_terms(reporter_terms, 'A')) STORED""",
+        f"CREATE INDEX search_doc_tsv ON {TABLE} USING gin (tsv)",
+        f"CREATE INDEX search_doc_rtsv ON {TABLE} USING gin (rtsv)",
+    ]
+
+
+def drop_sql() -> list[str]:
+    return [
+        f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS tsv",
+        f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS rtsv",
+        'DROP FUNCTION IF EXISTS newszone_terms(text, "char")',
+    ]

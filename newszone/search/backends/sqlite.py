@@ -1,0 +1,184 @@
+"""SQLite FTS5 over the stored analysed terms (the embedded default).
+
+An external-content FTS5 table mirrors ``search_searchdocument`` through
+triggers (migration 0002). Its rowid is the document's sort key, so newest
+first is an index walk and a date range is a rowid range. Filters are tokens
+in the ``meta_terms`` column, matched inside FTS5.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.utils import timezone
+
+from newszone.search.backends.base import RANK_WINDOW, BaseSearchBackend
+from newszone.search.documents import key_range_start
+from newszone.search.models import SearchDocument
+from newszone.search.query import Groups, Hit, SearchQuery, SearchResults
+
+TABLE = "search_fts"
+CONTENT = "search_searchdocument"
+COLUMNS = (
+    "title_terms",
+    "title_extra",
+    "body_terms",
+    "body_extra",
+    "reporter_terms",
+    "meta_terms",
+)
+# bm25 weights, column by column: headline above body, meta never scores.
+WEIGHTS = (10.0, 5.0, 1.0, 0.5, 1.0, 0.0)
+SCOPE_COLUMNS = {
+    "all": "title_terms title_extra body_terms body_extra",
+    "headline": "title_terms title_extra",
+    "body": "body_terms body_extra",
+    "reporter": "reporter_terms",
+}
+
+
+def fts5_available(connection) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA compile_options")
+        return any("FTS5" in row[0] for row in cursor.fetchall())
+
+
+def quote(phrase: list[str]) -> str:
+    """An FTS5 string: terms inside double quotes, quotes doubled."""
+    return '"' + " ".join(phrase).replace('"', '""') + '"'
+
+
+def group_expression(groups: Groups) -> str:
+    return " AND ".join(
+        "(" + " OR ".join(quote(alt) for alt in group) + ")" for group in groups
+    )
+
+
+def match_expression(query: SearchQuery) -> str:
+    columns = SCOPE_COLUMNS.get(query.scope, SCOPE_COLUMNS["all"])
+    parts = []
+    text = [
+        f"{{{columns}}}: ({group_expression(g)})"
+        for g in (query.groups, query.groups2)
+        if g
+    ]
+    if text:
+        parts.append("(" + f" {query.op.upper()} ".join(text) + ")")
+    parts += [f"{{meta_terms}}: ({' OR '.join(tokens)})" for tokens in filters(query)]
+    if not parts:
+        parts.append('{meta_terms}: ("v_1" OR "v_0")')
+    expression = " AND ".join(parts)
+    if query.public_only:
+        expression = f"({expression}) NOT {{meta_terms}}: (v_0)"
+    return expression
+
+
+def filters(query: SearchQuery) -> list[list[str]]:
+    """Each inner list is ORed; the lists are ANDed."""
+    found = []
+    if query.language:
+        found.append([f"l_{query.language}"])
+    if query.photo:
+        found.append(["p_1"])
+    if query.section_ids is not None:
+        found.append([f"s_{pk}" for pk in query.section_ids] or ["s_none"])
+    if query.reporter_ids is not None:
+        found.append([f"r_{pk}" for pk in query.reporter_ids] or ["r_none"])
+    return found
+
+
+def key_bounds(query: SearchQuery) -> tuple[int, int]:
+    low = key_range_start(query.date_from) if query.date_from else 0
+    high = key_range_start(query.date_to) if query.date_to else 2**62
+    if query.public_only:  # scheduled stories are not out yet
+        high = min(high, key_range_start(timezone.now()) + 1024)
+    return low, high
+
+
+class SQLiteSearchBackend(BaseSearchBackend):
+    vendor = "sqlite"
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        where = f"{TABLE} MATCH %s AND rowid >= %s AND rowid < %s"
+        params = [match_expression(query), *key_bounds(query)]
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM {TABLE} WHERE {where}", params)  # noqa: S608
+            total = cursor.fetchone()[0]
+            if not total or query.offset >= total:
+                return SearchResults(total=total, hits=[])
+            sql, ranked = self._ordered(query, where, total)
+            cursor.execute(sql, [*params, query.limit, query.offset])
+            keys = [row[0] for row in cursor.fetchall()]
+        return SearchResults(total=total, hits=self._hits(keys), ranked_newest=ranked)
+
+    def _ordered(self, query: SearchQuery, where: str, total: int):
+        if query.sort in ("newest", "oldest"):
+            direction = "DESC" if query.sort == "newest" else "ASC"
+            sql = f"SELECT rowid FROM {TABLE} WHERE {where} ORDER BY rowid {direction}"  # noqa: S608
+            return sql + " LIMIT %s OFFSET %s", None
+        bm25 = f"bm25({TABLE}, {', '.join(map(str, WEIGHTS))})"
+        window = (
+            f"ORDER BY rowid DESC LIMIT {RANK_WINDOW}" if total > RANK_WINDOW else ""
+        )
+        inner = f"SELECT rowid, {bm25} AS score FROM {TABLE} WHERE {where} {window}"  # noqa: S608
+        sql = (
+            f"SELECT rowid FROM ({inner}) ORDER BY score, rowid DESC LIMIT %s OFFSET %s"  # noqa: S608
+        )
+        return sql, (RANK_WINDOW if total > RANK_WINDOW else None)
+
+    def _hits(self, keys: list[int]) -> list[Hit]:
+        objects = dict(
+            SearchDocument.objects.using(self.alias)
+            .filter(pk__in=keys)
+            .values_list("pk", "object_id")
+        )
+        return [Hit(object_id=objects[k], key=k) for k in keys if k in objects]
+
+    def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('rebuild')")
+            cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
+        count = SearchDocument.objects.using(self.alias).count()
+        if progress:
+            progress(count)
+        return count
+
+    def index_size(self) -> int:
+        from django.db import DatabaseError
+
+        try:
+            with self.connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name LIKE %s",
+                    [f"{TABLE}%"],
+                )
+                return cursor.fetchone()[0]
+        except DatabaseError:  # SQLite built without the dbstat table
+            return -1
+
+
+def create_sql() -> list[str]:
+    """DDL for the FTS5 table and the triggers that mirror the documents."""
+    cols = ", ".join(COLUMNS)
+    new = ", ".join(f"new.{c}" for c in COLUMNS)
+    old = ", ".join(f"old.{c}" for c in COLUMNS)
+    delete = (
+        f"INSERT INTO {TABLE}({TABLE}, rowid, {cols}) VALUES ('delete', old.id, {old});"
+    )
+    insert = f"INSERT INTO {TABLE}(rowid, {cols}) VALUES (new.id, {new});"
+    return [
+        f"CREATE VIRTUAL TABLE {TABLE} USING fts5({cols}, "
+        f"content='{CONTENT}', content_rowid='id', "
+        # Terms are already analysed; '-', '.' and '_' keep k-9, u.s, s_12 whole.
+        "tokenize=\"unicode61 remove_diacritics 0 tokenchars '-._'\")",
+        f"CREATE TRIGGER search_doc_ai AFTER INSERT ON {CONTENT} BEGIN {insert} END",
+        f"CREATE TRIGGER search_doc_ad AFTER DELETE ON {CONTENT} BEGIN {delete} END",
+        f"CREATE TRIGGER search_doc_au AFTER UPDATE ON {CONTENT} "
+        f"BEGIN {delete} {insert} END",
+    ]
+
+
+def drop_sql() -> list[str]:
+    return [f"DROP TRIGGER IF EXISTS search_doc_{t}" for t in ("ai", "ad", "au")] + [
+        f"DROP TABLE IF EXISTS {TABLE}"
+    ]

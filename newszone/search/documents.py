@@ -1,0 +1,127 @@
+"""Turn source documents into stored, analysed SearchDocuments, and keep the
+engine's index in step (the engines' triggers or generated columns do the rest)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+
+from django.db import transaction
+
+from newszone.search.analyzers import analyze
+from newszone.search.models import SearchDocument
+from newszone.search.registry import SourceDocument, get_source
+
+KEY_SLOTS = 1024  # sort keys per second of publication time
+
+
+def sort_key(moment: datetime, object_id: int = 0) -> int:
+    """The sort key for ``moment``: seconds × 1024 + a tie-breaker from the id."""
+    seconds = int(moment.astimezone(UTC).timestamp())
+    return seconds * KEY_SLOTS + object_id % KEY_SLOTS
+
+
+def key_range_start(moment: datetime) -> int:
+    return int(moment.astimezone(UTC).timestamp()) * KEY_SLOTS
+
+
+def meta_terms(doc: SourceDocument) -> str:
+    """Filter facts as tokens: language, visibility, photo, sections, reporters."""
+    tokens = [f"l_{doc.language}", "v_1" if doc.is_public else "v_0"]
+    tokens.append("p_1" if doc.has_photo else "p_0")
+    tokens += [f"s_{pk}" for pk in sorted(set(doc.section_ids))]
+    tokens += [f"r_{pk}" for pk in sorted(set(doc.reporter_ids))]
+    return " ".join(tokens)
+
+
+def analysed_fields(doc: SourceDocument) -> dict:
+    title, body = analyze(doc.title), analyze(doc.body)
+    names = analyze(" ".join(doc.reporter_names))
+    raw_names = [
+        n.replace(" ", "").replace(",", "").casefold() for n in doc.reporter_names
+    ]
+    return {
+        "language": doc.language,
+        "is_public": doc.is_public,
+        "has_photo": doc.has_photo,
+        "section_ids": " ".join(map(str, sorted(set(doc.section_ids)))),
+        "reporter_ids": " ".join(map(str, sorted(set(doc.reporter_ids)))),
+        "title_terms": " ".join(title.terms),
+        "title_extra": " ".join(title.extras),
+        "body_terms": " ".join(body.terms),
+        "body_extra": " ".join(body.extras),
+        "reporter_terms": " ".join(names.terms + names.extras + raw_names),
+        "meta_terms": meta_terms(doc),
+    }
+
+
+def _free_key(wanted: int, source: str, object_id: int) -> int:
+    """``wanted``, or the next key in the same second not used by another object."""
+    key = wanted
+    while (
+        SearchDocument.objects.filter(pk=key)
+        .exclude(source=source, object_id=object_id)
+        .exists()
+    ):
+        key += 1
+    return key
+
+
+@transaction.atomic
+def store(source: str, doc: SourceDocument) -> SearchDocument:
+    """Analyse ``doc`` and replace its stored document (and so its index entry)."""
+    fields = analysed_fields(doc)
+    SearchDocument.objects.filter(source=source, object_id=doc.object_id).delete()
+    key = _free_key(sort_key(doc.sort_time, doc.object_id), source, doc.object_id)
+    return SearchDocument.objects.create(
+        pk=key, source=source, object_id=doc.object_id, **fields
+    )
+
+
+def index_objects(source_name: str, ids: Iterable[int]) -> int:
+    """(Re)index these objects of a source; those that no longer exist are removed."""
+    ids = list(ids)
+    source = get_source(source_name)
+    seen = set()
+    for doc in source.documents(ids):
+        store(source_name, doc)
+        seen.add(doc.object_id)
+    gone = set(ids) - seen
+    if gone:
+        remove(source_name, gone)
+    return len(seen)
+
+
+def remove(source: str, ids: Iterable[int]) -> None:
+    SearchDocument.objects.filter(source=source, object_id__in=list(ids)).delete()
+
+
+def set_public(source: str, object_id: int, is_public: bool) -> None:
+    """Flip visibility at once, without re-analysing (unpublish must not wait)."""
+    for doc in SearchDocument.objects.filter(source=source, object_id=object_id):
+        tokens = doc.meta_terms.split()
+        tokens[1] = "v_1" if is_public else "v_0"
+        doc.is_public = is_public
+        doc.meta_terms = " ".join(tokens)
+        doc.save(update_fields=["is_public", "meta_terms"])
+
+
+def reanalyse_all(
+    source_name: str, progress: Callable[[int], None] | None = None
+) -> int:
+    """Re-run the analyser over every object of a source (slow: Kiwi)."""
+    source = get_source(source_name)
+    done = 0
+    known = set(
+        SearchDocument.objects.filter(source=source_name).values_list(
+            "object_id", flat=True
+        )
+    )
+    for doc in source.documents(None):
+        store(source_name, doc)
+        known.discard(doc.object_id)
+        done += 1
+        if progress:
+            progress(1)
+    remove(source_name, known)
+    return done

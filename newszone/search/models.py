@@ -1,0 +1,36 @@
+from django.db import models
+
+
+class SearchDocument(models.Model):
+    """The analysed form of one searchable object, stored so that a rebuild of
+    the engine's index never re-runs the analyser.
+
+    ``id`` is the sort key: the object's publication time in seconds times
+    1024, plus a tie-breaker. The engines order by it, so "newest first" is a
+    walk of the index, and a date range is a key range.
+    """
+
+    id = models.BigIntegerField(primary_key=True)
+    source = models.CharField(max_length=30)
+    object_id = models.BigIntegerField()
+    language = models.CharField(max_length=5)
+    is_public = models.BooleanField(default=False)
+    has_photo = models.BooleanField(default=False)
+    section_ids = models.CharField(max_length=200, blank=True)
+    reporter_ids = models.CharField(max_length=200, blank=True)
+    title_terms = models.TextField(blank=True)
+    title_extra = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
+    body_extra = models.TextField(blank=True)
+    reporter_terms = models.TextField(blank=True)
+    meta_terms = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "object_id"], name="one_doc_per_object"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.object_id}"

@@ -1,0 +1,69 @@
+import pytest
+
+from newszone.search.analyzers import analyze
+from newszone.search.query import parse
+
+
+@pytest.mark.parametrize(
+    "form", ["송영무는", "송영무가", "송영무와", "송영무의", "송영무"]
+)
+def test_korean_particles_are_dropped(form):
+    assert "송영무" in analyze(f"{form} 터키를 방문했다").terms
+
+
+def test_korean_endings_leave_the_stem():
+    assert analyze("재개하기로 했다").terms[0] == "재개"
+    assert "밝히다" in analyze("국방부는 이렇게 밝혔다.").terms
+
+
+def test_compound_surface_and_parts():
+    result = analyze("방산협력위원회를 재개했다")
+    assert {"방산", "협력", "위원회"} <= set(result.terms)
+    assert "방산협력위원회" in result.extras
+    assert parse("방산협력")[0] == [["방산협력"], ["방산", "협력"]]
+
+
+def test_two_syllable_heads_of_long_nouns():
+    assert "국방" in analyze("국방부는").extras
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("talks", "talk"),
+        ("talked", "talk"),
+        ("talking", "talk"),
+        ("TALK", "talk"),
+        ("Turkey's", "turkey"),
+        ("Turkey’s", "turkey"),
+    ],
+)
+def test_english_stemming_possessives_and_case(text, term):
+    assert analyze(text).terms == [term]
+
+
+def test_codes_and_numbers_stay_whole():
+    assert analyze("K-9 howitzers since 2014").terms == [
+        "k-9",
+        "howitz",
+        "sinc",
+        "2014",
+    ]
+    assert analyze("K-9 자주포를").terms == ["k-9", "자주포"]
+
+
+def test_invisible_characters_do_not_split_words():
+    assert analyze("송영무\u200b는").terms == ["송영무"]
+    assert analyze("de\u200bfense").terms in (["defens"], ["de", "fens"])
+
+
+def test_quoted_phrase_is_one_group():
+    assert parse('"defense talks" turkey') == [[["defens", "talk"]], [["turkey"]]]
+
+
+def test_hostile_text_becomes_plain_terms():
+    groups = parse("NEAR(a b) * : ( \" ') OR 1=1; DROP TABLE x; --")
+    for group in groups:
+        for alt in group:
+            for term in alt:
+                assert all(ch.isalnum() or ch in "-.'" for ch in term), term

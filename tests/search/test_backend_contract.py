@@ -1,0 +1,199 @@
+"""One contract for every engine: run on SQLite (make test-sqlite) and on
+PostgreSQL (make test-pg), the same Korean and English cases."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from newszone.search import documents
+from newszone.search.backends import base as backend_base
+from newszone.search.backends import get_backend
+from newszone.search.query import SearchQuery, parse
+from tests.factories import make_article, make_reporter, make_section
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def index():
+    def add(**fields):
+        article = make_article(**fields)
+        documents.index_objects("articles", [article.pk])
+        return article
+
+    return add
+
+
+def found(q="", **options):
+    query = SearchQuery(groups=parse(q), **options)
+    return [hit.object_id for hit in get_backend().search(query).hits]
+
+
+def test_engine_follows_the_database():
+    assert get_backend().vendor == connection.vendor
+
+
+@pytest.mark.parametrize("query", ["송영무", "송영무는", "송영무가", "송영무와"])
+def test_korean_name_with_any_particle(index, query):
+    story = index(
+        language="ko", headline="국방장관 회담", body="<p>송영무가 터키를 찾았다.</p>"
+    )
+    index(language="ko", headline="다른 기사", body="<p>육군이 훈련했다.</p>")
+    assert found(query) == [story.pk]
+
+
+def test_korean_verb_stem(index):
+    story = index(language="ko", body="<p>양국은 위원회를 재개하기로 했다.</p>")
+    assert found("재개") == [story.pk]
+    assert found("재개했다") == [story.pk]
+
+
+@pytest.mark.parametrize(
+    "query", ["방산협력위원회", "방산협력", "협력위원회", "위원회"]
+)
+def test_korean_compounds_like_nori_mixed(index, query):
+    story = index(
+        language="ko", body="<p>양국은 방산협력위원회를 다시 열기로 했다.</p>"
+    )
+    assert found(query) == [story.pk]
+
+
+@pytest.mark.parametrize("query", ["국방", "터키"])
+def test_two_syllable_words(index, query):
+    story = index(language="ko", body="<p>국방부는 터키와 협력한다.</p>")
+    assert found(query) == [story.pk]
+
+
+def test_mixed_korean_and_english(index):
+    story = index(language="ko", body="<p>K-9 자주포를 수출했다.</p>")
+    index(language="ko", body="<p>자주포가 아닌 전차를 수출했다.</p>")
+    assert found("K-9 자주포") == [story.pk]
+    assert found("k-9") == [story.pk]
+
+
+@pytest.mark.parametrize("query", ["talk", "talks", "talked", "talking", "TALKS"])
+def test_english_stemming(index, query):
+    ids = {
+        index(body=f"<p>The ministers {w} for hours.</p>").pk
+        for w in ("talks", "talked", "talking")
+    }
+    assert set(found(query)) == ids
+
+
+def test_english_possessive(index):
+    story = index(body="<p>Turkey's defense industry grew.</p>")
+    assert found("turkey") == [story.pk]
+
+
+def test_phrase(index):
+    story = index(body="<p>Defense talks began.</p>")
+    index(body="<p>Talks about defense began.</p>")
+    assert found('"defense talks"') == [story.pk]
+
+
+def test_headline_ranks_above_body_and_newer_first_on_ties(index):
+    body_only = index(headline="Weather", body="<p>The talks went on.</p>", hours_ago=1)
+    in_headline = index(
+        headline="Talks in Ankara", body="<p>Long day.</p>", hours_ago=50
+    )
+    older_tie = index(headline="Talks in Seoul", body="<p>Long day.</p>", hours_ago=90)
+    assert found("talks") == [in_headline.pk, older_tie.pk, body_only.pk]
+    assert found("talks", sort="newest") == [body_only.pk, in_headline.pk, older_tie.pk]
+    assert found("talks", sort="oldest") == [older_tie.pk, in_headline.pk, body_only.pk]
+
+
+def test_scopes(index):
+    reporter = make_reporter(name_ko="맹수열", name_en="Su-Yeol, Maeng")
+    head = index(headline="Drill at sea", body="<p>Quiet.</p>")
+    body = index(
+        headline="Quiet", body="<p>A drill was held.</p>", reporters=[reporter]
+    )
+    assert set(found("drill")) == {head.pk, body.pk}
+    assert found("drill", scope="headline") == [head.pk]
+    assert found("drill", scope="body") == [body.pk]
+    assert found("Maeng", scope="reporter") == [body.pk]
+    assert found("맹수열", scope="reporter") == [body.pk]
+    assert found("drill", reporter_ids=[reporter.pk]) == [body.pk]
+    assert found("", reporter_ids=[reporter.pk]) == [body.pk]
+
+
+def test_filters(index):
+    parent = make_section()
+    child = make_section(parent=parent)
+    other = make_section()
+    in_child = index(
+        section=child, body="<p>Navy drill.</p>", photos=1, hours_ago=24 * 10
+    )
+    in_other = index(section=other, body="<p>Army drill.</p>", hours_ago=1)
+    korean = index(section=other, language="ko", body="<p>drill 훈련</p>", hours_ago=2)
+    assert set(found("drill", language="en")) == {in_child.pk, in_other.pk}
+    assert found("drill", language="ko") == [korean.pk]
+    assert found("drill", section_ids=[parent.pk]) == [in_child.pk]
+    assert found("drill", photo=True) == [in_child.pk]
+    week_ago = timezone.now() - timedelta(days=7)
+    assert set(found("drill", date_from=week_ago)) == {in_other.pk, korean.pk}
+    assert found("drill", date_to=week_ago) == [in_child.pk]
+
+
+def test_second_keyword_and_or(index):
+    both = index(body="<p>Navy and army drill.</p>")
+    navy = index(body="<p>Navy parade.</p>")
+    army = index(body="<p>Army parade.</p>")
+    query = {"groups2": parse("army")}
+    assert found("navy", op="and", **query) == [both.pk]
+    assert set(found("navy", op="or", **query)) == {both.pk, navy.pk, army.pk}
+
+
+def test_public_search_sees_only_public_stories(index):
+    public = index(body="<p>Secret plan.</p>")
+    draft = index(body="<p>Secret plan draft.</p>", published=False)
+    future = index(body="<p>Secret plan later.</p>", hours_ago=-3)
+    assert found("secret") == [public.pk]
+    assert set(found("secret", public_only=False)) == {public.pk, draft.pk, future.pk}
+
+
+def test_counts_and_paging(index):
+    ids = [
+        index(body=f"<p>Exercise number {n}.</p>", hours_ago=n).pk for n in range(1, 8)
+    ]
+    backend = get_backend()
+    page = backend.search(
+        SearchQuery(groups=parse("exercise"), sort="newest", limit=3, offset=3)
+    )
+    assert page.total == 7
+    assert [h.object_id for h in page.hits] == ids[3:6]
+
+
+def test_ranking_window_over_the_newest(index, monkeypatch):
+    monkeypatch.setattr(backend_base, "RANK_WINDOW", 2)
+    for module in ("sqlite", "postgres"):
+        monkeypatch.setattr(f"newszone.search.backends.{module}.RANK_WINDOW", 2)
+    old_headline = index(headline="Radar", body="<p>radar</p>", hours_ago=30)
+    newer = [
+        index(headline="Other", body=f"<p>radar {n}</p>", hours_ago=n).pk
+        for n in (1, 2)
+    ]
+    results = get_backend().search(SearchQuery(groups=parse("radar")))
+    assert results.total == 3 and results.ranked_newest == 2
+    assert {h.object_id for h in results.hits} == set(newer)
+    assert old_headline.pk not in [h.object_id for h in results.hits]
+
+
+def test_rebuild_from_stored_terms(index):
+    story = index(body="<p>Submarine launch.</p>")
+    assert get_backend().rebuild() >= 1
+    assert found("submarine") == [story.pk]
+
+
+def test_colliding_sort_keys_get_the_next_free_slot(index):
+    first = index(body="<p>Twin one.</p>")
+    second = make_article(body="<p>Twin two.</p>")
+    wanted = documents.sort_key(first.published_at, first.pk)
+    from newszone.search.models import SearchDocument
+
+    taken = SearchDocument.objects.get(object_id=first.pk).pk
+    assert taken == wanted
+    assert documents._free_key(wanted, "articles", second.pk) == wanted + 1
+    assert documents._free_key(wanted, "articles", first.pk) == wanted
