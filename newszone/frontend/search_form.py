@@ -75,6 +75,7 @@ class SearchForm(forms.Form):
 
     def __init__(self, data, *, sections, language, **kwargs):
         data = data.copy()
+        data.setdefault("lang", language)  # the page's edition, unless asked otherwise
         for name, field in (("from", "date_from"), ("to", "date_to")):
             if name in data:
                 data[field] = data.pop(name)[-1]

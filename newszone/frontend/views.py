@@ -276,7 +276,8 @@ class SearchItem:
     def __init__(self, story, terms):
         self.story = story
         self.headline = mark(story.headline, terms)
-        self.snippet = snippet(f"{story.deck} {plain_text(story.body)}", terms)
+        self.deck = mark(story.deck, terms)
+        self.snippet = snippet(plain_text(story.body), terms)
 
 
 @require_safe

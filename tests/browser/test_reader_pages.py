@@ -23,6 +23,8 @@ def pages():
         "home-en": "/en/",
         "sample-en": sample_en.get_absolute_url(),
         "sample-ko": sample_ko.get_absolute_url(),
+        "search-ko": "/ko/search/?q=송영무&scope=all",
+        "search-en": "/en/search/?q=defense+talks&sort=newest",
     }
 
 

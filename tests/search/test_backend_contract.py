@@ -197,3 +197,15 @@ def test_colliding_sort_keys_get_the_next_free_slot(index):
     assert taken == wanted
     assert documents._free_key(wanted, "articles", second.pk) == wanted + 1
     assert documents._free_key(wanted, "articles", first.pk) == wanted
+
+
+def test_rebuild_command_indexes_what_is_missing(capsys):
+    from django.core.management import call_command
+
+    story = make_article(body="<p>Icebreaker sails north.</p>")  # never indexed
+    assert found("icebreaker") == []
+    call_command("rebuild_search_index", "--no-progress")
+    assert found("icebreaker") == [story.pk]
+    assert "Search index rebuilt: 1 documents" in capsys.readouterr().out
+    call_command("rebuild_search_index", "--reanalyse", "--no-progress")
+    assert found("icebreaker") == [story.pk]
