@@ -3,7 +3,7 @@
 import io
 import random
 
-from PIL import Image, ImageDraw, ImageFilter
+from PIL import Image, ImageDraw
 
 PALETTES = {
     "sea": ((120, 170, 210), (225, 236, 244), (30, 70, 110)),
@@ -16,14 +16,13 @@ PALETTES = {
 
 
 def _gradient(size, top, bottom):
-    width, height = size
-    image = Image.new("RGB", size)
-    draw = ImageDraw.Draw(image)
-    for y in range(height):
-        t = y / max(height - 1, 1)
-        colour = tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True))
-        draw.line([(0, y), (width, y)], fill=colour)
-    return image
+    # One 256-step vertical ramp per channel, stretched: far cheaper than lines.
+    ramp = Image.linear_gradient("L").resize((1, size[1]))
+    channels = [
+        ramp.point(lambda v, a=a, b=b: int(a + (b - a) * v / 255))
+        for a, b in zip(top, bottom, strict=True)
+    ]
+    return Image.merge("RGB", channels).resize(size, Image.Resampling.NEAREST)
 
 
 def _ground(draw, rng, size, colour, horizon):
@@ -86,7 +85,6 @@ def make_picture(motif: str, seed: int, size=(1200, 800)) -> bytes:
     image = _gradient(size, top, bottom)
     draw = ImageDraw.Draw(image)
     _motif(draw, rng, motif, size, ink)
-    image = image.filter(ImageFilter.GaussianBlur(0.8))
     buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=78, optimize=True, progressive=True)
+    image.save(buffer, "JPEG", quality=78, progressive=True)
     return buffer.getvalue()

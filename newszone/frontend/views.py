@@ -264,7 +264,10 @@ def search(request):
         results=results,
         items=items,
         page_number=query.offset // per_page + 1,
-        last_page=max(1, -(-results.total // per_page)),
+        last_page=max(1, -(-results.total // per_page))
+        if results.total_exact
+        else None,
+        has_next=results.total > query.offset + per_page,
         params=form.data.copy(),
     )
     return render(request, "frontend/search.html", context)

@@ -70,3 +70,4 @@ class SearchResults:
     total: int
     hits: list[Hit]
     ranked_newest: int | None = None  # set when ranking covered only the newest N
+    total_exact: bool = True  # False: "more than ``total``" (counting stopped there)

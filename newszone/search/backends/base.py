@@ -9,6 +9,15 @@ from newszone.search.query import SearchQuery, SearchResults
 
 # Ranking runs over every match up to this many; past it, over the newest ones.
 RANK_WINDOW = 20_000
+# Date order needs no full count: counting stops here ("more than 1,000").
+DATE_COUNT_CAP = 1_000
+
+
+def count_cap(query) -> int:
+    """How far to count: past the ranking window, or past the asked page."""
+    if query.sort == "relevance":
+        return RANK_WINDOW + 1
+    return max(DATE_COUNT_CAP + 1, query.offset + query.limit + 1)
 
 
 class BaseSearchBackend(ABC):

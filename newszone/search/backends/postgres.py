@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 from django.utils import timezone
 
-from newszone.search.backends.base import RANK_WINDOW, BaseSearchBackend
+from newszone.search.backends import base
+from newszone.search.backends.base import BaseSearchBackend, count_cap
 from newszone.search.documents import key_range_start
 from newszone.search.models import SearchDocument
 from newszone.search.query import Groups, Hit, SearchQuery, SearchResults
@@ -78,33 +79,36 @@ class PostgresSearchBackend(BaseSearchBackend):
 
     def search(self, query: SearchQuery) -> SearchResults:
         where, params = where_clause(query)
+        cap = count_cap(query)
+        if query.sort != "relevance":
+            cap = max(cap, BITMAP_LIMIT + 1)  # knowing the size picks the plan
         with self.connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) FROM {TABLE} WHERE {where}", params)  # noqa: S608
-            total = cursor.fetchone()[0]
-            if not total or query.offset >= total:
-                return SearchResults(total=total, hits=[])
-            sql, extra, ranked = self._ordered(query, where, total)
+            cursor.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {where} "
+                f"LIMIT {cap}) s",
+                params,
+            )
+            counted = cursor.fetchone()[0]
+            exact = counted < cap
+            total = counted if exact else cap - 1
+            if not counted or query.offset >= counted:
+                return SearchResults(total=total, hits=[], total_exact=exact)
+            sql, extra, ranked = self._ordered(query, where, exact)
             cursor.execute(sql, [*params, *extra, query.limit, query.offset])
             rows = cursor.fetchall()
         hits = [Hit(object_id=object_id, key=key) for key, object_id in rows]
-        return SearchResults(total=total, hits=hits, ranked_newest=ranked)
+        return SearchResults(
+            total=total, hits=hits, ranked_newest=ranked, total_exact=exact
+        )
 
-    def _ordered(self, query: SearchQuery, where: str, total: int):
+    def _ordered(self, query: SearchQuery, where: str, exact: bool):
         page = "LIMIT %s OFFSET %s"
         if query.sort in ("newest", "oldest"):
             direction = "DESC" if query.sort == "newest" else "ASC"
-            if total <= BITMAP_LIMIT:
-                sql = (
-                    f"WITH m AS MATERIALIZED (SELECT id, object_id FROM {TABLE} "  # noqa: S608
-                    f"WHERE {where}) SELECT id, object_id FROM m "
-                    f"ORDER BY id {direction} {page}"
-                )
-            else:
-                sql = (
-                    f"SELECT id, object_id FROM {TABLE} WHERE {where} "  # noqa: S608
-                    f"ORDER BY id {direction} {page}"
-                )
-            return sql, [], None
+            sql = f"SELECT id, object_id FROM {TABLE} WHERE {where} "
+            if exact:  # few matches: read them all through GIN, then sort them
+                sql = f"WITH m AS MATERIALIZED ({sql}) SELECT id, object_id FROM m "
+            return sql + f"ORDER BY id {direction} {page}", [], None
         column = "rtsv" if query.scope == "reporter" else "tsv"
         text = [
             tsquery(g, SCOPE_WEIGHTS.get(query.scope, ""))
@@ -112,23 +116,22 @@ class PostgresSearchBackend(BaseSearchBackend):
             if g
         ]
         if not text:  # a reporter-only browse has nothing to rank by
-            return self._ordered(
-                SearchQuery(**{**query.__dict__, "sort": "newest"}), where, total
-            )
+            newest = SearchQuery(**{**query.__dict__, "sort": "newest"})
+            return self._ordered(newest, where, exact)
         joiner = " || " if query.op == "or" else " && "
         rank_query = "(" + joiner.join(["%s::tsquery"] * len(text)) + ")"
-        window = f"ORDER BY id DESC LIMIT {RANK_WINDOW}" if total > RANK_WINDOW else ""
+        window = "" if exact else f"ORDER BY id DESC LIMIT {base.RANK_WINDOW}"
         sql = (
-            f"SELECT id, object_id FROM (SELECT id, object_id, {column} AS v FROM "  # noqa: S608
+            f"SELECT id, object_id FROM (SELECT id, object_id, {column} AS v FROM "
             f"{TABLE} WHERE {where} {window}) c "
             f"ORDER BY ts_rank(v, {rank_query}) DESC, id DESC {page}"
         )
-        return sql, text, (RANK_WINDOW if total > RANK_WINDOW else None)
+        return sql, text, (None if exact else base.RANK_WINDOW)
 
     def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
         """Recompute the generated columns from the stored terms, then the index."""
         with self.connection.cursor() as cursor:
-            cursor.execute(f"UPDATE {TABLE} SET title_terms = title_terms")  # noqa: S608
+            cursor.execute(f"UPDATE {TABLE} SET title_terms = title_terms")
             cursor.execute(f"REINDEX TABLE {TABLE}")
         count = SearchDocument.objects.using(self.alias).count()
         if progress:

@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 from django.utils import timezone
 
-from newszone.search.backends.base import RANK_WINDOW, BaseSearchBackend
+from newszone.search.backends import base
+from newszone.search.backends.base import BaseSearchBackend, count_cap
 from newszone.search.documents import key_range_start
 from newszone.search.models import SearchDocument
 from newszone.search.query import Groups, Hit, SearchQuery, SearchResults
@@ -101,30 +102,37 @@ class SQLiteSearchBackend(BaseSearchBackend):
     def search(self, query: SearchQuery) -> SearchResults:
         where = f"{TABLE} MATCH %s AND rowid >= %s AND rowid < %s"
         params = [match_expression(query), *key_bounds(query)]
+        cap = count_cap(query)
         with self.connection.cursor() as cursor:
-            cursor.execute(f"SELECT count(*) FROM {TABLE} WHERE {where}", params)  # noqa: S608
-            total = cursor.fetchone()[0]
-            if not total or query.offset >= total:
-                return SearchResults(total=total, hits=[])
-            sql, ranked = self._ordered(query, where, total)
+            cursor.execute(
+                f"SELECT count(*) FROM (SELECT rowid FROM {TABLE} WHERE {where} "
+                f"LIMIT {cap})",
+                params,
+            )
+            counted = cursor.fetchone()[0]
+            exact = counted < cap
+            total = counted if exact else cap - 1
+            if not counted or query.offset >= counted:
+                return SearchResults(total=total, hits=[], total_exact=exact)
+            sql, ranked = self._ordered(query, where, exact)
             cursor.execute(sql, [*params, query.limit, query.offset])
             keys = [row[0] for row in cursor.fetchall()]
-        return SearchResults(total=total, hits=self._hits(keys), ranked_newest=ranked)
+        return SearchResults(
+            total=total, hits=self._hits(keys), ranked_newest=ranked, total_exact=exact
+        )
 
-    def _ordered(self, query: SearchQuery, where: str, total: int):
+    def _ordered(self, query: SearchQuery, where: str, exact: bool):
         if query.sort in ("newest", "oldest"):
             direction = "DESC" if query.sort == "newest" else "ASC"
-            sql = f"SELECT rowid FROM {TABLE} WHERE {where} ORDER BY rowid {direction}"  # noqa: S608
+            sql = f"SELECT rowid FROM {TABLE} WHERE {where} ORDER BY rowid {direction}"
             return sql + " LIMIT %s OFFSET %s", None
         bm25 = f"bm25({TABLE}, {', '.join(map(str, WEIGHTS))})"
-        window = (
-            f"ORDER BY rowid DESC LIMIT {RANK_WINDOW}" if total > RANK_WINDOW else ""
-        )
-        inner = f"SELECT rowid, {bm25} AS score FROM {TABLE} WHERE {where} {window}"  # noqa: S608
+        window = "" if exact else f"ORDER BY rowid DESC LIMIT {base.RANK_WINDOW}"
+        inner = f"SELECT rowid, {bm25} AS score FROM {TABLE} WHERE {where} {window}"
         sql = (
-            f"SELECT rowid FROM ({inner}) ORDER BY score, rowid DESC LIMIT %s OFFSET %s"  # noqa: S608
+            f"SELECT rowid FROM ({inner}) ORDER BY score, rowid DESC LIMIT %s OFFSET %s"
         )
-        return sql, (RANK_WINDOW if total > RANK_WINDOW else None)
+        return sql, (None if exact else base.RANK_WINDOW)
 
     def _hits(self, keys: list[int]) -> list[Hit]:
         objects = dict(
