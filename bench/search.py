@@ -1438,12 +1438,18 @@ def build_postgres(args, corpus) -> dict:
         # Load plain rows; the generated columns and GIN indexes come after.
         for statement in engine.drop_sql():
             cursor.execute(statement)
-    copy_sql = f"COPY search_searchdocument ({', '.join(INSERT_COLUMNS)}) FROM STDIN"
+    from newszone.search.documents import vector_for
+
+    columns = [*INSERT_COLUMNS, "vector"]
+    copy_sql = f"COPY search_searchdocument ({', '.join(columns)}) FROM STDIN"
 
     def insert_docs(rows):
+        # PostgreSQL stores the weighted tsvector literal beside the terms
+        # (documents.vector_for, as indexing does); the timed build casts it.
         with connection.cursor() as cursor, cursor.cursor.copy(copy_sql) as copy:
             for row in rows:
-                copy.write_row(row)
+                fields = dict(zip(INSERT_COLUMNS, row, strict=True))
+                copy.write_row((*row, vector_for(fields)))
 
     result.update(load_rows(corpus, args.articles, insert_docs, None, "postgres"))
     steps = {}

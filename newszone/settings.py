@@ -96,6 +96,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
+elif DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    # Short queries: JIT compilation costs more than it saves (search plans).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 

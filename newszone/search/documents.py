@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from django.db import transaction
 
 from newszone.search.analyzers import analyze
+from newszone.search.backends import get_backend
 from newszone.search.models import SearchDocument
 from newszone.search.registry import SourceDocument, get_source
 
@@ -55,6 +56,40 @@ def analysed_fields(doc: SourceDocument) -> dict:
     }
 
 
+MAX_POSITION = 16383  # PostgreSQL's limits on tsvector positions
+MAX_POSITIONS_PER_LEXEME = 255
+
+
+def tsvector_literal(*weighted: tuple[str, str]) -> str:
+    """``("a b a", "A"), ("c", "C")`` → ``'a':1A,3A 'b':2A 'c':4C``.
+
+    Positions run on across the parts, so a phrase never spans two of them
+    unless they touch; quotes are doubled and backslashes escaped.
+    """
+    positions: dict[str, list[str]] = {}
+    position = 0
+    for text, weight in weighted:
+        for term in text.split():
+            position = min(position + 1, MAX_POSITION)
+            slots = positions.setdefault(term, [])
+            if len(slots) < MAX_POSITIONS_PER_LEXEME:
+                slots.append(f"{position}{weight}")
+        position = min(position + 1, MAX_POSITION)  # a gap between parts
+    return " ".join(
+        "'" + term.replace("\\", "\\\\").replace("'", "''") + "':" + ",".join(slots)
+        for term, slots in positions.items()
+    )
+
+
+def vector_for(fields: dict) -> str:
+    return tsvector_literal(
+        (fields["title_terms"], "A"),
+        (fields["title_extra"], "B"),
+        (fields["body_terms"], "C"),
+        (fields["body_extra"], "D"),
+    )
+
+
 def _free_key(wanted: int, source: str, object_id: int) -> int:
     """``wanted``, or the next key in the same second not used by another object."""
     key = wanted
@@ -71,6 +106,8 @@ def _free_key(wanted: int, source: str, object_id: int) -> int:
 def store(source: str, doc: SourceDocument) -> SearchDocument:
     """Analyse ``doc`` and replace its stored document (and so its index entry)."""
     fields = analysed_fields(doc)
+    if get_backend().stores_vector:
+        fields["vector"] = vector_for(fields)
     SearchDocument.objects.filter(source=source, object_id=doc.object_id).delete()
     key = _free_key(sort_key(doc.sort_time, doc.object_id), source, doc.object_id)
     return SearchDocument.objects.create(

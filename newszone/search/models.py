@@ -24,6 +24,9 @@ class SearchDocument(models.Model):
     body_extra = models.TextField(blank=True)
     reporter_terms = models.TextField(blank=True)
     meta_terms = models.TextField(blank=True)
+    # Only for engines that ask for it (PostgreSQL): the weighted tsvector
+    # literal of the terms above, so the index is built by a fast cast.
+    vector = models.TextField(blank=True, db_default="")
 
     class Meta:
         constraints = [

@@ -29,6 +29,7 @@ class BaseSearchBackend(ABC):
     vendor = ""
     supports_phrases = True
     supports_relevance = True
+    stores_vector = False  # wants SearchDocument.vector filled at indexing
 
     def __init__(self, alias: str = "default"):
         self.alias = alias

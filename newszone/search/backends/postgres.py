@@ -15,7 +15,6 @@ from django.utils import timezone
 from newszone.search.backends import base
 from newszone.search.backends.base import BaseSearchBackend, count_cap
 from newszone.search.documents import key_range_start
-from newszone.search.models import SearchDocument
 from newszone.search.query import Groups, Hit, SearchQuery, SearchResults
 
 TABLE = "search_searchdocument"
@@ -23,7 +22,7 @@ SCOPE_WEIGHTS = {"all": "", "headline": "AB", "body": "CD", "reporter": ""}
 # Below this many matches, date order reads them through the GIN index; above,
 # walking the primary key backwards finds a page sooner (planner pitfall, see
 # shared/research/korean-search.md §4.2).
-BITMAP_LIMIT = 50_000
+BITMAP_LIMIT = 5_000
 
 
 def lexeme(term: str, weights: str) -> str:
@@ -76,6 +75,7 @@ def where_clause(query: SearchQuery) -> tuple[str, list]:
 
 class PostgresSearchBackend(BaseSearchBackend):
     vendor = "postgresql"
+    stores_vector = True
 
     def search(self, query: SearchQuery) -> SearchResults:
         where, params = where_clause(query)
@@ -129,14 +129,34 @@ class PostgresSearchBackend(BaseSearchBackend):
         return sql, text, (None if exact else base.RANK_WINDOW)
 
     def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
-        """Recompute the generated columns from the stored terms, then the index."""
+        """Rewrite each stored vector from the stored terms, then the GIN indexes."""
+        from newszone.search.documents import vector_for
+
+        columns = ["title_terms", "title_extra", "body_terms", "body_extra"]
+        done, last = 0, -1
         with self.connection.cursor() as cursor:
-            cursor.execute(f"UPDATE {TABLE} SET title_terms = title_terms")
-            cursor.execute(f"REINDEX TABLE {TABLE}")
-        count = SearchDocument.objects.using(self.alias).count()
-        if progress:
-            progress(count)
-        return count
+            cursor.execute("DROP INDEX IF EXISTS search_doc_tsv")
+            while True:
+                cursor.execute(
+                    f"SELECT id, {', '.join(columns)} FROM {TABLE} WHERE id > %s "
+                    "ORDER BY id LIMIT 2000",
+                    [last],
+                )
+                rows = cursor.fetchall()
+                if not rows:
+                    break
+                cursor.executemany(
+                    f"UPDATE {TABLE} SET vector = %s WHERE id = %s",
+                    [
+                        (vector_for(dict(zip(columns, r[1:], strict=True))), r[0])
+                        for r in rows
+                    ],
+                )
+                done, last = done + len(rows), rows[-1][0]
+                if progress:
+                    progress(len(rows))
+            cursor.execute(f"CREATE INDEX search_doc_tsv ON {TABLE} USING gin (tsv)")
+        return done
 
     def index_size(self) -> int:
         with self.connection.cursor() as cursor:
@@ -159,9 +179,10 @@ def create_sql() -> list[str]:
           FROM unnest(string_to_array(terms, ' ')) WITH ORDINALITY AS u(t, n)
           WHERE t <> ''
         $$""",
+        # The literal is written at indexing time (documents.vector_for): a
+        # cast is ~10x faster than assembling lexemes in SQL.
         f"""ALTER TABLE {TABLE} ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
-          newszone_terms(title_terms, 'A') || newszone_terms(title_extra, 'B') ||
-          newszone_terms(body_terms, 'C') || newszone_terms(body_extra, 'D')) STORED""",
+          vector::tsvector) STORED""",
         f"""ALTER TABLE {TABLE} ADD COLUMN rtsv tsvector GENERATED ALWAYS AS (
           newszone_terms(reporter_terms, 'A')) STORED""",
         f"CREATE INDEX search_doc_tsv ON {TABLE} USING gin (tsv)",
