@@ -147,6 +147,8 @@ TASKS = {
 }
 # Empty: the search engine follows the database (SQLite FTS5 or PostgreSQL).
 NEWSZONE_SEARCH_BACKEND = os.environ.get("NEWSZONE_SEARCH_BACKEND", "")
+# Relevance ranks all matches up to this many, else the newest this many.
+NEWSZONE_SEARCH_RANK_WINDOW = env_int("NEWSZONE_SEARCH_RANK_WINDOW", 20_000)
 
 # Uploads: photographers' JPEGs are big, anything else is refused early.
 NEWSZONE_MAX_UPLOAD_MB = env_int("NEWSZONE_MAX_UPLOAD_MB", 25)

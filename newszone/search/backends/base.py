@@ -3,12 +3,14 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 
+from django.conf import settings
 from django.db import connections
 
 from newszone.search.query import SearchQuery, SearchResults
 
-# Ranking runs over every match up to this many; past it, over the newest ones.
-RANK_WINDOW = 20_000
+# Ranking runs over every match up to this many; past it, over the newest ones
+# (bm25/ts_rank cost grows with it: see bench/search.py).
+RANK_WINDOW: int = getattr(settings, "NEWSZONE_SEARCH_RANK_WINDOW", 20_000)
 # Date order needs no full count: counting stops here ("more than 1,000").
 DATE_COUNT_CAP = 1_000
 
@@ -18,6 +20,14 @@ def count_cap(query) -> int:
     if query.sort == "relevance":
         return RANK_WINDOW + 1
     return max(DATE_COUNT_CAP + 1, query.offset + query.limit + 1)
+
+
+def capped_count(cursor, select_sql: str, params: list, cap: int):
+    """Count the rows of ``select_sql`` up to ``cap``: (counted, shown total, exact)."""
+    cursor.execute(f"SELECT count(*) FROM ({select_sql} LIMIT {cap}) AS capped", params)
+    counted = cursor.fetchone()[0]
+    exact = counted < cap
+    return counted, (counted if exact else cap - 1), exact
 
 
 class BaseSearchBackend(ABC):

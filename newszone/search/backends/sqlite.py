@@ -13,7 +13,11 @@ from collections.abc import Callable
 from django.utils import timezone
 
 from newszone.search.backends import base
-from newszone.search.backends.base import BaseSearchBackend, count_cap
+from newszone.search.backends.base import (
+    BaseSearchBackend,
+    capped_count,
+    count_cap,
+)
 from newszone.search.documents import key_range_start
 from newszone.search.models import SearchDocument
 from newszone.search.query import Groups, Hit, SearchQuery, SearchResults
@@ -105,14 +109,9 @@ class SQLiteSearchBackend(BaseSearchBackend):
         params = [match_expression(query), *key_bounds(query)]
         cap = count_cap(query)
         with self.connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT count(*) FROM (SELECT rowid FROM {TABLE} WHERE {where} "
-                f"LIMIT {cap})",
-                params,
+            counted, total, exact = capped_count(
+                cursor, f"SELECT rowid FROM {TABLE} WHERE {where}", params, cap
             )
-            counted = cursor.fetchone()[0]
-            exact = counted < cap
-            total = counted if exact else cap - 1
             if not counted or query.offset >= counted:
                 return SearchResults(total=total, hits=[], total_exact=exact)
             sql, ranked = self._ordered(query, where, exact)
