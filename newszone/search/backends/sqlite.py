@@ -146,9 +146,22 @@ class SQLiteSearchBackend(BaseSearchBackend):
         return [Hit(object_id=objects[k], key=k) for k in keys if k in objects]
 
     def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
+        """Rebuild from the stored terms: no merging while loading, one at the end."""
         with self.connection.cursor() as cursor:
-            cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('rebuild')")
-            cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
+            cursor.execute("PRAGMA cache_size")
+            (cache_size,) = cursor.fetchone()
+            cursor.execute("PRAGMA cache_size = -262144")  # 256 MiB for the build
+            cursor.execute(
+                f"INSERT INTO {TABLE}({TABLE}, rank) VALUES ('automerge', 0)"
+            )
+            try:
+                cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('rebuild')")
+                cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
+            finally:
+                cursor.execute(
+                    f"INSERT INTO {TABLE}({TABLE}, rank) VALUES ('automerge', 4)"
+                )
+                cursor.execute(f"PRAGMA cache_size = {int(cache_size)}")
         count = SearchDocument.objects.using(self.alias).count()
         if progress:
             progress(count)
