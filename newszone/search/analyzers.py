@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -81,7 +82,12 @@ def kiwi():
             if _kiwi is None:
                 from kiwipiepy import Kiwi
 
-                _kiwi = Kiwi()  # single-threaded: a call is one short text
+                # No thread pool: a call is one short text, and pool threads
+                # do not survive gunicorn's fork, so workers would hang on exit.
+                # (0 means single-threaded since kiwipiepy 0.21; it warns so.)
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", DeprecationWarning)
+                    _kiwi = Kiwi(num_workers=0)
     return _kiwi
 
 
