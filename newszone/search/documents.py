@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
 from django.db import transaction
+from django.utils import timezone
 
 from newszone.search.analyzers import analyze
 from newszone.search.backends import get_backend
@@ -24,6 +25,21 @@ def sort_key(moment: datetime, object_id: int = 0) -> int:
 
 def key_range_start(moment: datetime) -> int:
     return int(moment.astimezone(UTC).timestamp()) * KEY_SLOTS
+
+
+def key_bounds(query) -> tuple[int, int]:
+    """The sort-key range a query may match: its dates, and never the future
+    for public search (scheduled stories are not out yet)."""
+    low = key_range_start(query.date_from) if query.date_from else 0
+    high = key_range_start(query.date_to) if query.date_to else 2**62
+    if query.public_only:
+        high = min(high, key_range_start(timezone.now()) + KEY_SLOTS)
+    return low, high
+
+
+def quote_lexeme(term: str) -> str:
+    """A term as a tsvector/tsquery literal: quotes doubled, backslashes escaped."""
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
 def meta_terms(doc: SourceDocument) -> str:
@@ -76,8 +92,7 @@ def tsvector_literal(*weighted: tuple[str, str]) -> str:
                 slots.append(f"{position}{weight}")
         position = min(position + 1, MAX_POSITION)  # a gap between parts
     return " ".join(
-        "'" + term.replace("\\", "\\\\").replace("'", "''") + "':" + ",".join(slots)
-        for term, slots in positions.items()
+        quote_lexeme(term) + ":" + ",".join(slots) for term, slots in positions.items()
     )
 
 

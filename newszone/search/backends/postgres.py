@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.utils import timezone
-
 from newszone.search.backends import base
 from newszone.search.backends.base import (
     BaseSearchBackend,
     capped_count,
     count_cap,
 )
-from newszone.search.documents import key_range_start
+from newszone.search.documents import key_bounds, quote_lexeme
 from newszone.search.query import Groups, Hit, SearchQuery, SearchResults
 
 TABLE = "search_searchdocument"
@@ -30,7 +28,7 @@ BITMAP_LIMIT = 5_000
 
 
 def lexeme(term: str, weights: str) -> str:
-    quoted = "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+    quoted = quote_lexeme(term)
     return f"{quoted}:{weights}" if weights else quoted
 
 
@@ -43,17 +41,21 @@ def tsquery(groups: Groups, weights: str) -> str:
     )
 
 
-def where_clause(query: SearchQuery) -> tuple[str, list]:
+def text_match(query: SearchQuery) -> tuple[str, str, list[str]]:
+    """The vector column, ``(q1 && q2)`` with placeholders, and the tsqueries."""
     column = "rtsv" if query.scope == "reporter" else "tsv"
     weights = SCOPE_WEIGHTS.get(query.scope, "")
-    text = [tsquery(g, weights) for g in (query.groups, query.groups2) if g]
+    texts = [tsquery(g, weights) for g in (query.groups, query.groups2) if g]
+    joiner = " || " if query.op == "or" else " && "
+    return column, "(" + joiner.join(["%s::tsquery"] * len(texts)) + ")", texts
+
+
+def where_clause(query: SearchQuery) -> tuple[str, list]:
+    column, match, texts = text_match(query)
     clauses, params = [], []
-    if text:
-        joiner = " || " if query.op == "or" else " && "
-        clauses.append(
-            f"{column} @@ (" + joiner.join(["%s::tsquery"] * len(text)) + ")"
-        )
-        params += text
+    if texts:
+        clauses.append(f"{column} @@ {match}")
+        params += texts
     if query.language:
         clauses.append("language = %s")
         params.append(query.language)
@@ -68,12 +70,8 @@ def where_clause(query: SearchQuery) -> tuple[str, list]:
         if ids is not None:
             clauses.append(f"string_to_array({name}, ' ')::bigint[] && %s::bigint[]")
             params.append(list(ids))
-    low = key_range_start(query.date_from) if query.date_from else 0
-    high = key_range_start(query.date_to) if query.date_to else 2**62
-    if query.public_only:
-        high = min(high, key_range_start(timezone.now()) + 1024)
     clauses.append("id >= %s AND id < %s")
-    params += [low, high]
+    params += key_bounds(query)
     return " AND ".join(clauses), params
 
 
@@ -108,24 +106,17 @@ class PostgresSearchBackend(BaseSearchBackend):
             if exact:  # few matches: read them all through GIN, then sort them
                 sql = f"WITH m AS MATERIALIZED ({sql}) SELECT id, object_id FROM m "
             return sql + f"ORDER BY id {direction} {page}", [], None
-        column = "rtsv" if query.scope == "reporter" else "tsv"
-        text = [
-            tsquery(g, SCOPE_WEIGHTS.get(query.scope, ""))
-            for g in (query.groups, query.groups2)
-            if g
-        ]
-        if not text:  # a reporter-only browse has nothing to rank by
+        column, rank_query, texts = text_match(query)
+        if not texts:  # a reporter-only browse has nothing to rank by
             newest = SearchQuery(**{**query.__dict__, "sort": "newest"})
             return self._ordered(newest, where, exact)
-        joiner = " || " if query.op == "or" else " && "
-        rank_query = "(" + joiner.join(["%s::tsquery"] * len(text)) + ")"
         window = "" if exact else f"ORDER BY id DESC LIMIT {base.RANK_WINDOW}"
         sql = (
             f"SELECT id, object_id FROM (SELECT id, object_id, {column} AS v FROM "
             f"{TABLE} WHERE {where} {window}) c "
             f"ORDER BY ts_rank(v, {rank_query}) DESC, id DESC {page}"
         )
-        return sql, text, (None if exact else base.RANK_WINDOW)
+        return sql, texts, (None if exact else base.RANK_WINDOW)
 
     def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
         """Rewrite each stored vector from the stored terms, then the GIN indexes."""

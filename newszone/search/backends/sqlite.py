@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.utils import timezone
-
 from newszone.search.backends import base
 from newszone.search.backends.base import (
     BaseSearchBackend,
     capped_count,
     count_cap,
 )
-from newszone.search.documents import key_range_start
+from newszone.search.documents import key_bounds
 from newszone.search.models import SearchDocument
 from newszone.search.query import Groups, Hit, SearchQuery, SearchResults
 
@@ -91,14 +89,6 @@ def filters(query: SearchQuery) -> list[list[str]]:
     if query.reporter_ids is not None:
         found.append([f"r_{pk}" for pk in query.reporter_ids] or ["r_none"])
     return found
-
-
-def key_bounds(query: SearchQuery) -> tuple[int, int]:
-    low = key_range_start(query.date_from) if query.date_from else 0
-    high = key_range_start(query.date_to) if query.date_to else 2**62
-    if query.public_only:  # scheduled stories are not out yet
-        high = min(high, key_range_start(timezone.now()) + 1024)
-    return low, high
 
 
 class SQLiteSearchBackend(BaseSearchBackend):
