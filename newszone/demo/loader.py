@@ -10,7 +10,7 @@ from django.utils.html import escape
 
 from newszone.accounts.models import Reporter
 from newszone.articles.models import Article, ArticlePhoto, ArticleReporter, Status
-from newszone.articles.services import link_translations
+from newszone.articles.services import SEARCH_SOURCE, link_translations
 from newszone.demo import content, sample
 from newszone.demo.pictures import make_picture
 from newszone.photos.models import Photo
@@ -52,7 +52,7 @@ def load_demo() -> dict[str, int]:
         updated_at=F("published_at")
     )
     if made["articles"]:
-        index_objects("articles", [a.pk for a in articles.values()])
+        index_objects(SEARCH_SOURCE, [a.pk for a in articles.values()])
     return made
 
 
