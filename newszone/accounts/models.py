@@ -59,3 +59,31 @@ class Reporter(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("frontend:reporter", kwargs={"slug": self.slug})
+
+
+class ApiToken(models.Model):
+    """An API key for a desk user. Only a hash is stored; revoked, never deleted."""
+
+    user = models.ForeignKey(
+        User,
+        verbose_name=_("desk user"),
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+    )
+    prefix = models.CharField(_("key prefix"), max_length=12, unique=True)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.user})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
