@@ -8,6 +8,7 @@ from newszone.frontend import views
 admin.site.site_header = "newszone desk"
 admin.site.site_title = "newszone desk"
 admin.site.index_title = "Desk"
+admin.site.index_template = "desk/index.html"
 
 urlpatterns = [
     path("desk/", admin.site.urls),

@@ -67,16 +67,16 @@ def test_new_story_is_sanitised_and_stays_draft(admin_client):
 
 def test_save_and_publish_button(admin_client, client):
     section = make_section()
-    data = article_form(section, _publish="Save and publish")
+    data = article_form(section, _action="publish")
     admin_client.post("/desk/articles/article/add/", data)
     story = Article.objects.get()
     assert story.status == Status.PUBLISHED and story.published_at
     assert client.get(story.get_absolute_url()).status_code == 200
     change = f"/desk/articles/article/{story.pk}/change/"
-    data = article_form(section, _unpublish="Save and unpublish")
+    data = article_form(section, _action="unpublish", base_version=story.version)
     admin_client.post(change, data)
     story.refresh_from_db()
-    assert story.status == Status.DRAFT
+    assert story.status == Status.UNPUBLISHED
     assert client.get(story.get_absolute_url()).status_code == 404
 
 

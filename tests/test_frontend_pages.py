@@ -216,7 +216,7 @@ def _count_queries(client, django_assert_num_queries, url, expected):
         ("/en/section/news-zone/", 7),
         ("/en/reporter/maeng-su-yeol/", 8),
         ("/en/tag/turkey/", 8),
-        ("ARTICLE", 12),
+        ("ARTICLE", 13),  # + corrections
     ],
 )
 def test_reader_pages_run_a_fixed_number_of_queries(

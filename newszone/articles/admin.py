@@ -1,19 +1,30 @@
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, override
+from django.utils.translation import override
 
-from newszone.articles import services
-from newszone.articles.forms import ArticlePhotoForm
+from newszone.accounts.roles import Role, has_role
+from newszone.articles import desk_views, services, workflow
+from newszone.articles.forms import ArticleAdminForm, ArticlePhotoForm
 from newszone.articles.models import Article, ArticlePhoto, ArticleReporter, Status
 from newszone.search import api as search
 from newszone.search.query import SearchQuery, parse
 
 DESK_SEARCH_LIMIT = 500
+VERBS = {
+    "submit": services.submit_article,
+    "send_back": services.send_back_article,
+    "approve": services.approve_article,
+    "publish": services.publish_article,
+    "unschedule": services.unschedule_article,
+    "unpublish": services.unpublish_article,
+    "kill": services.kill_article,
+}
 
 
 class ArticleReporterInline(admin.TabularInline):
@@ -31,14 +42,24 @@ class ArticlePhotoInline(admin.StackedInline):
     autocomplete_fields = ["photo"]
 
 
+def parse_local(value: str):
+    """A ``datetime-local`` input (the newsroom's time zone) as an aware time."""
+    moment = parse_datetime(value or "")
+    if moment is None:
+        return None
+    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
     list_display = [
         "headline",
         "language",
         "section",
         "status",
         "published_at",
+        "publish_at",
         "updated_at",
     ]
     list_filter = [
@@ -58,19 +79,29 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
     date_hierarchy = "published_at"
     autocomplete_fields = ["section", "tags", "translation"]
-    readonly_fields = ["status", "created_at", "updated_at", "preview_link"]
+    readonly_fields = [
+        "status",
+        "published_at",
+        "publish_at",
+        "embargo_until",
+        "created_at",
+        "updated_at",
+        "preview_link",
+    ]
     inlines = [ArticleReporterInline, ArticlePhotoInline]
     actions = ["publish_selected", "unpublish_selected"]
     change_form_template = "admin/articles/article/change_form.html"
 
     class Media:
         css = {"all": ["newszone/desk.css"]}
+        js = ["newszone/desk.js"]
 
     fieldsets = [
         (
             None,
             {
                 "fields": [
+                    "base_version",
                     "language",
                     "section",
                     "article_type",
@@ -88,6 +119,8 @@ class ArticleAdmin(admin.ModelAdmin):
                 "fields": [
                     "status",
                     "published_at",
+                    "publish_at",
+                    "embargo_until",
                     "copyright_line",
                     "preview_link",
                     "created_at",
@@ -109,11 +142,55 @@ class ArticleAdmin(admin.ModelAdmin):
             _("Preview as readers will see it"),
         )
 
+    # -- who may do what (the same rules as every other way in) --------------
+
+    def has_add_permission(self, request):
+        return workflow.can(request.user, "create")
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return workflow.can(request.user, "create")
+        return workflow.can(request.user, "edit", obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is None:
+            return has_role(request.user, Role.CHIEF)
+        return workflow.can(request.user, "delete", obj)
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) or workflow.can(
+            request.user, "create"
+        )
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        return type(form.__name__, (form,), {"request": request})
+
+    def get_object(self, request, object_id, from_field=None):
+        """With ``?resume=1``, the user's working copy fills the form."""
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None and request.GET.get("resume") and request.method == "GET":
+            desk_views.resume_working_copy(obj, request.user)
+        return obj
+
+    # -- saving: version check (form), revision after the inlines ------------
+
     def save_model(self, request, obj, form, change):
-        if obj.status == Status.PUBLISHED and obj.published_at is None:
-            # Clearing the time of a live story keeps its first publication time.
-            obj.published_at = form.initial.get("published_at") or timezone.now()
+        services.check_can_edit(obj if change else Article(), request.user)
+        if not change:
+            obj.created_by = request.user
+        obj.version = form.next_version
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.record_revision(form.instance, request.user)
+
+    def delete_model(self, request, obj):
+        services.delete_articles([obj], request.user)
+
+    def delete_queryset(self, request, queryset):
+        services.delete_articles(list(queryset), request.user)
 
     def get_search_results(self, request, queryset, search_term):
         """The list search also asks the search engine (drafts included), so
@@ -126,62 +203,93 @@ class ArticleAdmin(admin.ModelAdmin):
         ids = [hit.object_id for hit in search.search(query).hits]
         return found | queryset.filter(pk__in=ids), duplicates
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        services.article_saved(form.instance)
-
-    def delete_model(self, request, obj):
-        services.delete_articles([obj])
-
-    def delete_queryset(self, request, queryset):
-        services.delete_articles(list(queryset))
+    # -- the workflow buttons under the form ---------------------------------
 
     def response_change(self, request, obj):
-        for flag, verb in (
-            ("_publish", services.publish_article),
-            ("_unpublish", services.unpublish_article),
-        ):
-            if flag in request.POST:
-                self._apply(request, verb, [obj])
-                return HttpResponseRedirect(request.path)
+        if request.POST.get("_action"):
+            self.apply_action(request, obj, request.POST["_action"])
+            return HttpResponseRedirect(request.path)
         return super().response_change(request, obj)
 
     def response_add(self, request, obj, post_url_continue=None):
-        if "_publish" in request.POST:
-            self._apply(request, services.publish_article, [obj])
-            return HttpResponseRedirect(
-                reverse("admin:articles_article_change", args=[obj.pk])
-            )
+        if request.POST.get("_action"):
+            self.apply_action(request, obj, request.POST["_action"])
+            url = reverse("admin:articles_article_change", args=[obj.pk])
+            return HttpResponseRedirect(url)
         return super().response_add(request, obj, post_url_continue)
 
-    def _apply(self, request, verb, articles):
-        done = 0
-        for article in articles:
-            try:
-                verb(article)
-                done += 1
-            except ValidationError as error:
-                self.message_user(
-                    request, f"{article}: {' '.join(error.messages)}", messages.ERROR
+    def apply_action(self, request, obj, action: str) -> bool:
+        note = request.POST.get("transition_note", "").strip()[:1000]
+        try:
+            if action == "schedule":
+                services.schedule_article(
+                    obj,
+                    request.user,
+                    parse_local(request.POST.get("publish_at_input")),
+                    parse_local(request.POST.get("embargo_until_input")),
+                    note,
                 )
-        return done
+            elif action in VERBS:
+                VERBS[action](obj, request.user, note=note)
+            else:
+                raise ValidationError(_("Unknown action."))
+        except (ValidationError, PermissionDenied) as error:
+            text = " ".join(getattr(error, "messages", [str(error)]))
+            self.message_user(request, f"{obj}: {text}", messages.ERROR)
+            return False
+        label = workflow.RULES[action].label
+        self.message_user(request, f"{obj}: {label} ✓", messages.SUCCESS)
+        return True
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id)
+        context = {**(extra_context or {})}
+        if obj is not None:
+            context.update(desk_views.workflow_context(request, obj))
+        return super().change_view(request, object_id, form_url, context)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        blank = Article(status=Status.DRAFT)
+        context = {
+            **(extra_context or {}),
+            "workflow_actions": workflow.allowed_actions(request.user, blank),
+        }
+        return super().add_view(request, form_url, context)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "<int:pk>/revisions/",
+                view(desk_views.revisions),
+                name="articles_article_revisions",
+            ),
+            path(
+                "<int:pk>/revisions/<int:number>/restore/",
+                view(desk_views.restore),
+                name="articles_article_restore",
+            ),
+            path(
+                "<int:pk>/autosave/",
+                view(desk_views.autosave),
+                name="articles_article_autosave",
+            ),
+            path(
+                "<int:pk>/correct/",
+                view(desk_views.correct),
+                name="articles_article_correct",
+            ),
+            *super().get_urls(),
+        ]
 
     @admin.action(description=_("Publish selected stories"))
     def publish_selected(self, request, queryset):
-        done = self._apply(request, services.publish_article, queryset)
-        self.message_user(
-            request,
-            ngettext("%d story published.", "%d stories published.", done) % done,
-        )
+        self._bulk(request, queryset, "publish")
 
     @admin.action(description=_("Unpublish selected stories"))
     def unpublish_selected(self, request, queryset):
-        done = self._apply(
-            request,
-            services.unpublish_article,
-            queryset.filter(status=Status.PUBLISHED),
-        )
-        self.message_user(
-            request,
-            ngettext("%d story unpublished.", "%d stories unpublished.", done) % done,
-        )
+        self._bulk(request, queryset.filter(status=Status.PUBLISHED), "unpublish")
+
+    def _bulk(self, request, queryset, action):
+        done = sum(self.apply_action(request, obj, action) for obj in queryset)
+        self.message_user(request, _("%(n)d stories done.") % {"n": done})

@@ -1,9 +1,69 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from newszone.articles.models import ArticlePhoto
+from newszone.articles import services
+from newszone.articles.models import Article, ArticlePhoto, Correction
 from newszone.photos.models import Photo
 from newszone.photos.validators import validate_image_file
+
+# What a working copy keeps of the form: the text a journalist types.
+WORKING_FIELDS = ["headline", "alternate_headline", "deck", "body", "copyright_line"]
+
+
+class ArticleAdminForm(forms.ModelForm):
+    """The desk's article form: refuses a save based on a stale version."""
+
+    base_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Article
+        fields = [
+            "language",
+            "section",
+            "article_type",
+            "headline",
+            "alternate_headline",
+            "deck",
+            "body",
+            "tags",
+            "translation",
+            "featured",
+            "copyright_line",
+        ]
+
+    request = None  # set by ArticleAdmin.get_form
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.fields["base_version"].initial = self.instance.version
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk is None:
+            self.next_version = 1
+            return data
+        base = data.get("base_version")
+        try:
+            self.next_version = services.claim_version(self.instance, base)
+        except services.StaleEdit:
+            current = Article.objects.values_list("version", flat=True)
+            current = current.get(pk=self.instance.pk)
+            kept = {f: self.data.get(f, "") for f in WORKING_FIELDS}
+            services.keep_working_copy(
+                self.instance, self.request.user, kept, base or 0, refused=True
+            )
+            # The next save is a deliberate overwrite of the version now stored.
+            self.data = self.data.copy()
+            self.data["base_version"] = str(current)
+            raise
+        return data
+
+
+class CorrectionForm(forms.ModelForm):
+    class Meta:
+        model = Correction
+        fields = ["kind", "text"]
 
 
 class ArticlePhotoForm(forms.ModelForm):

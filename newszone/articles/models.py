@@ -25,13 +25,33 @@ class ArticleType(models.TextChoices):
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    APPROVED = "approved", _("Approved")
+    SCHEDULED = "scheduled", _("Scheduled")
     PUBLISHED = "published", _("Published")
+    UNPUBLISHED = "unpublished", _("Unpublished")
+    KILLED = "killed", _("Killed")
 
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """What readers may see: published, and not dated in the future."""
-        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+        """What readers may see: published, not dated in the future, not
+        under embargo. Every public output goes through here."""
+        now = timezone.now()
+        return self.filter(
+            Q(embargo_until__isnull=True) | Q(embargo_until__lte=now),
+            status=Status.PUBLISHED,
+            published_at__lte=now,
+        )
+
+    def due(self):
+        """Scheduled stories whose time (and embargo) has come."""
+        now = timezone.now()
+        return self.filter(
+            Q(embargo_until__isnull=True) | Q(embargo_until__lte=now),
+            status=Status.SCHEDULED,
+            publish_at__lte=now,
+        )
 
     def in_language(self, language: str):
         return self.filter(language=language)
@@ -106,9 +126,35 @@ class Article(models.Model):
         help_text=_("The newest published top story leads the home page."),
     )
     status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    publish_at = models.DateTimeField(
+        _("scheduled for"),
+        null=True,
+        blank=True,
+        help_text=_("When a scheduled story goes out by itself."),
+    )
+    embargo_until = models.DateTimeField(
+        _("embargoed until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Before this time the story appears nowhere public: no page, list, "
+            "feed, sitemap, search or API."
+        ),
+    )
+    created_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("written by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    # Bumped by every save; a save based on an older version is refused.
+    version = models.PositiveIntegerField(_("version"), default=0, editable=False)
     created_at = models.DateTimeField(_("entered"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     translation = models.OneToOneField(
@@ -159,11 +205,19 @@ class Article(models.Model):
 
     @property
     def is_public(self) -> bool:
+        now = timezone.now()
         return (
             self.status == Status.PUBLISHED
             and self.published_at is not None
-            and self.published_at <= timezone.now()
+            and self.published_at <= now
+            and (self.embargo_until is None or self.embargo_until <= now)
         )
+
+    @property
+    def goes_live_at(self):
+        """When a scheduled story will go out: its time or its embargo, later one."""
+        times = [t for t in (self.publish_at, self.embargo_until) if t]
+        return max(times) if times else None
 
     @property
     def ordered_reporters(self) -> list[Reporter]:
@@ -262,3 +316,124 @@ class ArticlePhoto(models.Model):
     @property
     def shown_alt_text(self) -> str:
         return self.alt_text or self.photo.alt_text or self.shown_caption
+
+
+class Revision(models.Model):
+    """Every save of a story, whole and immutable: who, when, every field."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="revisions"
+    )
+    number = models.PositiveIntegerField(_("revision"))
+    created_at = models.DateTimeField(_("saved"), auto_now_add=True)
+    author = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("saved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    data = models.JSONField(_("content"))
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "number"], name="one_revision_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} r{self.number}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Revisions are immutable.")
+        super().save(*args, **kwargs)
+
+
+class Correction(models.Model):
+    """A correction or an update note appended to a published story."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", _("Correction")
+        UPDATE = "update", _("Update")
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="corrections"
+    )
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=Kind.choices, default=Kind.CORRECTION
+    )
+    text = models.TextField(
+        _("text"),
+        help_text=_("What was wrong and what is right now, in the story's language."),
+    )
+    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    created_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("correction or update")
+        verbose_name_plural = _("corrections and updates")
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+
+class WorkingCopy(models.Model):
+    """A desk user's unsaved work on a story: autosaved, or a refused save."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="working_copies"
+    )
+    user = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="+"
+    )
+    base_version = models.PositiveIntegerField()
+    data = models.JSONField()
+    saved_at = models.DateTimeField(auto_now=True)
+    refused = models.BooleanField(
+        default=False, help_text="Kept because a save was refused as stale."
+    )
+
+    class Meta:
+        verbose_name = _("working copy")
+        verbose_name_plural = _("working copies")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "user"], name="one_working_copy")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}: {self.user_id} @ {self.saved_at}"
+
+
+class DeskPresence(models.Model):
+    """Who has a story open in the desk (refreshed by the editor page)."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="presences"
+    )
+    user = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="+"
+    )
+    seen_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "user"], name="one_presence")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}: {self.user_id} @ {self.seen_at}"

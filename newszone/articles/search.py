@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from html import unescape
 
 from django.db.models import Prefetch
+from django.utils import timezone
 from django.utils.html import strip_tags
 
 from newszone.articles.models import Article, ArticleReporter, Status
@@ -13,6 +14,10 @@ from newszone.search.registry import SourceDocument
 from newszone.taxonomy.models import Section
 
 BATCH = 500
+
+
+def embargoed(article: Article) -> bool:
+    return bool(article.embargo_until and article.embargo_until > timezone.now())
 
 
 def plain_text(html: str) -> str:
@@ -59,7 +64,9 @@ class ArticleSource:
         return SourceDocument(
             object_id=article.pk,
             language=article.language,
-            is_public=article.status == Status.PUBLISHED and bool(article.published_at),
+            is_public=article.status == Status.PUBLISHED
+            and bool(article.published_at)
+            and not embargoed(article),
             sort_time=article.published_at or article.created_at,
             title=f"{article.headline}\n{article.alternate_headline}",
             body=f"{article.deck}\n{plain_text(article.body)}",

@@ -10,7 +10,11 @@ from django.utils.html import escape
 
 from newszone.accounts.models import Reporter
 from newszone.articles.models import Article, ArticlePhoto, ArticleReporter, Status
-from newszone.articles.services import SEARCH_SOURCE, link_translations
+from newszone.articles.services import (
+    SEARCH_SOURCE,
+    link_translations,
+    record_revision,
+)
 from newszone.demo import content, sample
 from newszone.demo.pictures import make_picture
 from newszone.photos.models import Photo
@@ -102,6 +106,7 @@ def load_story(story, sections, reporters, made) -> Article:
         featured=story.get("featured", False),
         status=Status.PUBLISHED,
         published_at=timezone.now() - timedelta(hours=story["hours_ago"]),
+        version=1,
     )
     for position, slug in enumerate(story["reporters"]):
         ArticleReporter.objects.create(
@@ -111,6 +116,7 @@ def load_story(story, sections, reporters, made) -> Article:
     for position, spec in enumerate(story.get("photos", [])):
         add_photo(article, spec, position)
         made["photos"] += 1
+    record_revision(article, None, "demo edition")
     made["articles"] += 1
     return article
 

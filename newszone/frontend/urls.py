@@ -11,5 +11,6 @@ urlpatterns = [
     path("tag/<str:slug>/", views.tag, name="tag"),
     path("preview/<int:pk>/", views.preview, name="preview"),
     path("search/", views.search, name="search"),
+    path("corrections/", views.corrections, name="corrections"),
     path("opensearch.xml", views.opensearch, name="opensearch"),
 ]

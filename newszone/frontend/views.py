@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 from newszone.accounts.models import Reporter
-from newszone.articles.models import Article, ArticleType
+from newszone.articles.models import Article, ArticleType, Correction
 from newszone.articles.search import plain_text
 from newszone.frontend.conditional import conditional_page
 from newszone.frontend.context_processors import section_tree
@@ -129,7 +129,7 @@ def article(request, pk):
     story = get_object_or_404(
         Article.objects.published()
         .select_related("section", "translation")
-        .prefetch_related("tags")
+        .prefetch_related("tags", "corrections")
         .for_listing(),
         pk=pk,
     )
@@ -176,13 +176,31 @@ def related_articles(story, siblings, limit: int = 4):
     return list(others.for_listing()[:limit])
 
 
+@require_safe
+@conditional_page
+def corrections(request):
+    """Every correction and update note on public stories, newest first."""
+    notes = (
+        Correction.objects.filter(
+            article__in=Article.objects.published().in_language(get_language())
+        )
+        .select_related("article", "article__section")
+        .order_by("-created_at", "-pk")
+    )
+    try:
+        page = Paginator(notes, PER_PAGE).page(request.GET.get("page") or 1)
+    except InvalidPage:
+        raise Http404("No such page") from None
+    return render(request, "frontend/corrections.html", {"page": page})
+
+
 @never_cache
 @staff_member_required
 def preview(request, pk):
     """The story as readers will see it, before it is published (desk only)."""
     story = get_object_or_404(
         Article.objects.select_related("section", "translation")
-        .prefetch_related("tags")
+        .prefetch_related("tags", "corrections")
         .for_listing(),
         pk=pk,
     )

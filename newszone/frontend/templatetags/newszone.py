@@ -80,3 +80,11 @@ def tag_links(tags):
         '<li><a href="{}" rel="tag">#{}</a></li>',
         ((t.get_absolute_url(), t.name) for t in tags),
     )
+
+
+@register.simple_tag(takes_context=True)
+def article_structured_data(context, story):
+    """The story's JSON-LD ``<script>``, with the publication already loaded."""
+    from newszone.frontend.structured_data import ld_json, news_article
+
+    return ld_json(news_article(context["request"], story, context.get("publication")))
