@@ -89,3 +89,20 @@ def make_article(
             article=article, photo=make_photo(), position=position
         )
     return article
+
+
+def make_user(role: str | None = None, username: str | None = None, **fields):
+    """A desk user holding ``role`` (reporter, editor, chief, admin) or none."""
+    from django.contrib.auth.models import Group
+
+    from newszone.accounts.models import User
+
+    user = User.objects.create_user(
+        username=username or f"{role or 'user'}-{next(_seq)}",
+        password="pw-for-tests-only",  # noqa: S106
+        is_staff=True,
+        **fields,
+    )
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
