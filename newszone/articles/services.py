@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -214,17 +214,23 @@ def check_can_edit(article: Article, actor) -> None:
     workflow.require(actor, "edit" if article.pk else "create", article)
 
 
+# Changed only by the verbs above, never by a save of the text.
+WORKFLOW_FIELDS = ["status", "published_at", "publish_at", "embargo_until"]
+
+
 def claim_version(article: Article, base_version: int | None) -> int:
     """Lock the story and take the next version, or raise StaleEdit.
 
     Call inside the saving transaction, before writing: the row lock makes a
-    second save from the same base wait, then fail here.
+    second save from the same base wait, then fail here. The workflow fields
+    are refreshed from the locked row, so a save never undoes a transition.
     """
-    current = Article.objects.select_for_update().values_list("version", flat=True)
-    current = current.get(pk=article.pk)
-    if base_version is not None and base_version != current:
+    stored = Article.objects.select_for_update().get(pk=article.pk)
+    for name in WORKFLOW_FIELDS:
+        setattr(article, name, getattr(stored, name))
+    if base_version is not None and base_version != stored.version:
         raise StaleEdit(article)
-    return current + 1
+    return stored.version + 1
 
 
 @transaction.atomic
@@ -247,14 +253,14 @@ def record_revision(article: Article, actor, note: str = "") -> Revision:
 @transaction.atomic
 def save_article(article: Article, actor, base_version: int | None, note: str = ""):
     """Save edits made outside the desk form (API): check, bump, revise."""
-    check_can_edit(article, actor)
     if article.pk is None:
+        check_can_edit(article, actor)
         article.created_by = actor if getattr(actor, "pk", None) else None
         article.version = 1
-        article.save()
     else:
         article.version = claim_version(article, base_version)
-        article.save()
+        check_can_edit(article, actor)
+    article.save()
     record_revision(article, actor, note)
     return article
 
@@ -294,9 +300,7 @@ def delete_articles(articles: Iterable[Article], actor=None) -> int:
     """Delete never-published drafts, and their search documents, together."""
     articles = list(articles)
     for article in articles:
-        reason = workflow.refusal(actor, "delete", article)
-        if reason:
-            raise PermissionDenied(f"{article}: {reason}")
+        workflow.require(actor, "delete", article)
     ids = [a.pk for a in articles]
     search.remove_now(SEARCH_SOURCE, ids)
     for article in articles:
