@@ -6,10 +6,11 @@ the demo loader): only the story's state is checked then.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,12 +20,14 @@ from newszone.articles.models import (
     Article,
     Correction,
     Revision,
+    Status,
     WorkingCopy,
 )
 from newszone.audit.log import record
 from newszone.search import api as search
 
 SEARCH_SOURCE = "articles"
+logger = logging.getLogger(__name__)
 
 
 class StaleEdit(ValidationError):
@@ -87,6 +90,18 @@ def publish_article(
     """Make ``article`` public now, keeping its first publication time."""
     if not article.headline.strip():
         raise ValidationError(_("A story needs a headline before it is published."))
+    embargo = Article.objects.filter(pk=article.pk).values_list(
+        "embargo_until", flat=True
+    )
+    embargo = embargo.first()
+    if embargo and embargo > timezone.now():
+        raise ValidationError(
+            _(
+                "The story is under embargo until %(time)s. Take it off the "
+                "schedule first if the embargo has been lifted."
+            )
+            % {"time": f"{timezone.localtime(embargo):%Y-%m-%d %H:%M}"}
+        )
     published_at = at or article.published_at or timezone.now()
     article = _transition(
         article,
@@ -176,14 +191,33 @@ def publish_due() -> list[int]:
     ``newszone serve``, so anything missed while it was down goes out on start.
     """
     done = []
-    for pk in Article.objects.due().values_list("pk", flat=True):
-        with transaction.atomic():
-            article = Article.objects.select_for_update().get(pk=pk)
-            if not Article.objects.due().filter(pk=article.pk).exists():
-                continue  # another worker got there first, or it was rescheduled
-            publish_article(article, None, at=article.goes_live_at, note="scheduled")
-            done.append(pk)
+    for pk in (
+        Article.objects.due().order_by("publish_at", "pk").values_list("pk", flat=True)
+    ):
+        try:
+            with transaction.atomic():
+                article = Article.objects.select_for_update().get(pk=pk)
+                if not Article.objects.due().filter(pk=article.pk).exists():
+                    continue  # another worker got there first, or it was rescheduled
+                publish_article(
+                    article, None, at=article.goes_live_at, note="scheduled"
+                )
+                done.append(pk)
+        except (ValidationError, PermissionDenied) as error:
+            _schedule_failed(pk, error)
     return done
+
+
+@transaction.atomic
+def _schedule_failed(pk: int, error: Exception) -> None:
+    """A story that cannot go out goes back to the desk, saying why."""
+    reason = " ".join(getattr(error, "messages", [str(error)]))
+    logger.error("Scheduled story %s could not be published: %s", pk, reason)
+    Article.objects.filter(pk=pk, status=Status.SCHEDULED).update(
+        status=Status.APPROVED, updated_at=timezone.now()
+    )
+    article = Article.objects.get(pk=pk)
+    record("schedule_failed", None, article, note=reason, detail={"to": "approved"})
 
 
 @transaction.atomic

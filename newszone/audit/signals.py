@@ -43,7 +43,20 @@ def on_user_saved(sender, instance, created, update_fields=None, raw=False, **kw
 
 @receiver(m2m_changed, sender=User.groups.through)
 def on_roles_changed(sender, instance, action, pk_set, reverse, **kwargs):
-    if action not in ("post_add", "post_remove", "post_clear") or reverse:
+    """From either side: ``user.groups.add(g)`` or ``group.user_set.add(u)``."""
+    if reverse and action == "pre_clear":  # the members are unknown afterwards
+        instance._newszone_cleared = list(
+            instance.user_set.values_list("pk", flat=True)
+        )
         return
-    roles = sorted(instance.groups.values_list("name", flat=True))
-    record("roles_changed", None, instance, detail={"roles": roles, "change": action})
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if not reverse:
+        users = [instance]
+    elif action == "post_clear":
+        users = User.objects.filter(pk__in=getattr(instance, "_newszone_cleared", []))
+    else:
+        users = User.objects.filter(pk__in=pk_set or [])
+    for user in users:
+        roles = sorted(user.groups.values_list("name", flat=True))
+        record("roles_changed", None, user, detail={"roles": roles, "change": action})

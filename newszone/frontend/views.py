@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 from newszone.accounts.models import Reporter
+from newszone.articles import workflow
 from newszone.articles.models import Article, ArticleType, Correction
 from newszone.articles.search import plain_text
 from newszone.frontend.conditional import conditional_page
@@ -198,6 +200,8 @@ def corrections(request):
 @staff_member_required
 def preview(request, pk):
     """The story as readers will see it, before it is published (desk only)."""
+    if not (request.user.is_superuser or workflow.can(request.user, "create")):
+        raise PermissionDenied
     story = get_object_or_404(
         Article.objects.select_related("section", "translation")
         .prefetch_related("tags", "corrections")

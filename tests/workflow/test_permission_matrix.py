@@ -257,3 +257,24 @@ def test_desk_edit_create_delete_correct(client, role):
     doomed = story_in(Status.DRAFT, owner=user)
     client.post(f"/desk/articles/article/{doomed.pk}/delete/", {"post": "yes"})
     assert outcome_happened("delete", doomed.pk) == (role in ALLOWED["delete"])
+
+
+@pytest.mark.parametrize("role", ROLES, ids=lambda r: r or "no-role")
+def test_people_and_sections_are_for_administrators(client, role):
+    desk_client(client, role)
+    for url in ("/desk/accounts/user/", "/desk/taxonomy/section/add/"):
+        assert (client.get(url).status_code == 200) == (role == "admin"), url
+
+
+def test_an_administrator_cannot_make_anyone_superuser(client):
+    admin_user = desk_client(client, "admin")
+    target = make_user("reporter")
+    page = client.get(f"/desk/accounts/user/{target.pk}/change/").content.decode()
+    assert 'name="is_superuser"' not in page  # shown read-only
+    client.post(
+        f"/desk/accounts/user/{target.pk}/change/",
+        {"username": target.username, "is_superuser": "on", "is_active": "on"},
+    )
+    target.refresh_from_db()
+    admin_user.refresh_from_db()
+    assert not target.is_superuser and not admin_user.is_superuser
