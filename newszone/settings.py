@@ -154,6 +154,8 @@ NEWSZONE_SEARCH_RANK_WINDOW = env_int("NEWSZONE_SEARCH_RANK_WINDOW", 20_000)
 
 # Uploads: photographers' JPEGs are big, anything else is refused early.
 NEWSZONE_MAX_UPLOAD_MB = env_int("NEWSZONE_MAX_UPLOAD_MB", 25)
+# The desk's editor page keeps unsaved work and says who else is here this often.
+NEWSZONE_AUTOSAVE_SECONDS = env_int("NEWSZONE_AUTOSAVE_SECONDS", 20)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644

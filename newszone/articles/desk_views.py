@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseRedirect, JsonResponse
@@ -27,7 +28,7 @@ from newszone.articles.models import (
 )
 from newszone.audit.log import history
 
-PRESENCE_SECONDS = 60  # the editor page pings every 20 s
+PRESENCE_SECONDS = 60  # the editor page pings every NEWSZONE_AUTOSAVE_SECONDS
 MAX_WORKING_FIELD = 200_000
 
 
@@ -58,6 +59,7 @@ def workflow_context(request, article: Article) -> dict:
         "others_here": others_here(article, request.user),
         "working_copy": copy if copy and copy.data != _saved_fields(article) else None,
         "autosave_url": reverse("admin:articles_article_autosave", args=[article.pk]),
+        "autosave_every": settings.NEWSZONE_AUTOSAVE_SECONDS,
     }
 
 

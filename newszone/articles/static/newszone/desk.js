@@ -1,8 +1,8 @@
-/* The article form's autosave (every 20 s) and who-else-is-here ping. */
+/* The article form's autosave and who-else-is-here ping (every
+   NEWSZONE_AUTOSAVE_SECONDS, 20 by default). */
 (function () {
   "use strict";
   var FIELDS = ["headline", "alternate_headline", "deck", "body", "copyright_line"];
-  var EVERY_MS = 20000;
 
   function start() {
     var box = document.querySelector(".desk-status[data-autosave-url]");
@@ -46,7 +46,8 @@
     }
     last = FIELDS.map(function (n) { var el = form.elements[n]; return el ? el.value : ""; })
       .join("\u0000");
-    window.setInterval(ping, EVERY_MS);
+    var every = parseInt(box.getAttribute("data-every"), 10) || 20;
+    window.setInterval(ping, every * 1000);
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
