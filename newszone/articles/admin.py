@@ -16,15 +16,6 @@ from newszone.search import api as search
 from newszone.search.query import SearchQuery, parse
 
 DESK_SEARCH_LIMIT = 500
-VERBS = {
-    "submit": services.submit_article,
-    "send_back": services.send_back_article,
-    "approve": services.approve_article,
-    "publish": services.publish_article,
-    "unschedule": services.unschedule_article,
-    "unpublish": services.unpublish_article,
-    "kill": services.kill_article,
-}
 
 
 class ArticleReporterInline(admin.TabularInline):
@@ -229,8 +220,8 @@ class ArticleAdmin(admin.ModelAdmin):
                     parse_local(request.POST.get("embargo_until_input")),
                     note,
                 )
-            elif action in VERBS:
-                VERBS[action](obj, request.user, note=note)
+            elif action in services.VERBS:
+                services.VERBS[action](obj, request.user, note=note)
             else:
                 raise ValidationError(_("Unknown action."))
         except (ValidationError, PermissionDenied) as error:
@@ -258,26 +249,16 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         view = self.admin_site.admin_view
+        desk_pages = [
+            ("<int:pk>/revisions/", desk_views.revisions, "revisions"),
+            ("<int:pk>/revisions/<int:number>/restore/", desk_views.restore, "restore"),
+            ("<int:pk>/autosave/", desk_views.autosave, "autosave"),
+            ("<int:pk>/correct/", desk_views.correct, "correct"),
+        ]
         return [
-            path(
-                "<int:pk>/revisions/",
-                view(desk_views.revisions),
-                name="articles_article_revisions",
-            ),
-            path(
-                "<int:pk>/revisions/<int:number>/restore/",
-                view(desk_views.restore),
-                name="articles_article_restore",
-            ),
-            path(
-                "<int:pk>/autosave/",
-                view(desk_views.autosave),
-                name="articles_article_autosave",
-            ),
-            path(
-                "<int:pk>/correct/",
-                view(desk_views.correct),
-                name="articles_article_correct",
+            *(
+                path(route, view(page), name=f"articles_article_{name}")
+                for route, page, name in desk_pages
             ),
             *super().get_urls(),
         ]

@@ -184,6 +184,19 @@ def kill_article(article: Article, actor, note: str = "") -> Article:
     return _take_down(article, actor, "kill", note)
 
 
+# The transitions that need nothing but the story, the actor and a note
+# (``schedule_article`` also takes its times).
+VERBS = {
+    "submit": submit_article,
+    "send_back": send_back_article,
+    "approve": approve_article,
+    "publish": publish_article,
+    "unschedule": unschedule_article,
+    "unpublish": unpublish_article,
+    "kill": kill_article,
+}
+
+
 def publish_due() -> list[int]:
     """Publish every scheduled story whose time has come; the ids published.
 
