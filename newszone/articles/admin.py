@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
+from django.utils.translation import ngettext, override
 
 from newszone.accounts.roles import Role, has_role
 from newszone.articles import desk_views, services, workflow
@@ -273,4 +273,6 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def _bulk(self, request, queryset, action):
         done = sum(self.apply_action(request, obj, action) for obj in queryset)
-        self.message_user(request, _("%(n)d stories done.") % {"n": done})
+        self.message_user(
+            request, ngettext("%d story done.", "%d stories done.", done) % done
+        )

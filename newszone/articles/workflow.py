@@ -136,7 +136,10 @@ def refusal(user, action: str, article: Article | None) -> str | None:
                 "action": rule.label
             }
         if article.status not in rule.own_states:
-            return _("Only an editor can “%(action)s” a story that is %(state)s.") % {
+            return _(
+                "Only an editor or the editor-in-chief can “%(action)s” a story "
+                "that is %(state)s."
+            ) % {
                 "action": rule.label,
                 "state": Status(article.status).label.lower(),
             }

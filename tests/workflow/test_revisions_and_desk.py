@@ -60,6 +60,7 @@ def test_word_diff_marks_changes_and_escapes():
 
 
 def test_revisions_page_shows_a_diff_and_restore_makes_a_new_revision(client, story):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"  # the note is in the desk's language
     login(client)
     client.post(change_url(story), change_form(story, headline="Second headline"))
     page = client.get(f"/desk/articles/article/{story.pk}/revisions/?a=1&b=2")
