@@ -9,7 +9,7 @@ TEST_ENV := NEWSZONE_SECRET_KEY=test-only-not-secret NEWSZONE_MEDIA_ROOT=$(CURDI
 SECRET = NEWSZONE_SECRET_KEY="$$(cat var/secret_key)"
 
 .PHONY: run install venv demo messages test test-sqlite test-pg test-browser \
-        browser-deps lint format migrations-check ci clean
+        browser-deps test-tools lint format migrations-check ci clean
 
 run: install
 	@echo "Serving the demo paper on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
@@ -38,10 +38,10 @@ messages: venv
 
 test: test-sqlite test-pg test-browser
 
-test-sqlite: venv
+test-sqlite: venv test-tools
 	$(TEST_ENV) $(BIN)/pytest -m "not browser"
 
-test-pg: venv
+test-pg: venv test-tools
 	$(TEST_ENV) DATABASE_URL=$(PG_URL) $(BIN)/pytest -m "not browser"
 
 test-browser: venv browser-deps
@@ -51,6 +51,12 @@ browser-deps: node_modules/axe-core/axe.min.js
 	@test -x /usr/bin/chromium || { \
 	  echo "Installing Debian's chromium for the browser tests (needs root)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; }
+
+# exiftool writes IPTC/XMP (Korean captions, GPS) into the photos the tests upload.
+test-tools:
+	@command -v exiftool >/dev/null || { \
+	  echo "Installing Debian's exiftool for the photo tests (needs root)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libimage-exiftool-perl; }
 
 node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent

@@ -1,3 +1,6 @@
+import hashlib
+
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -39,6 +42,30 @@ class Photo(models.Model):
     copyright_notice = models.CharField(
         _("copyright notice"), max_length=200, blank=True
     )
+    creator = models.CharField(
+        _("photographer"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who took the picture (IPTC Creator / By-line)."),
+    )
+    taken_at = models.DateTimeField(_("date taken"), null=True, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = models.CharField(_("country"), max_length=100, blank=True)
+    focal_x = models.FloatField(
+        _("focal point, across"),
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text=_("0 is the left edge, 1 the right: crops keep this point."),
+    )
+    focal_y = models.FloatField(
+        _("focal point, down"),
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text=_("0 is the top edge, 1 the bottom."),
+    )
+    embedded = models.JSONField(
+        _("metadata found in the file"), default=dict, blank=True, editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -49,3 +76,38 @@ class Photo(models.Model):
 
     def __str__(self) -> str:
         return self.caption[:60] or self.image.name
+
+    @property
+    def version(self) -> str:
+        """Changes when the image or its focal point does (rendition URLs)."""
+        key = f"{self.image.name}:{self.focal_x:.4f}:{self.focal_y:.4f}"
+        return hashlib.sha1(key.encode(), usedforsecurity=False).hexdigest()[:8]
+
+
+def rendition_path(rendition: "Rendition", filename: str) -> str:
+    return f"renditions/{rendition.photo_id}/{filename}"
+
+
+class Rendition(models.Model):
+    """One resized, cropped, re-encoded copy of a photo, made once per spec."""
+
+    photo = models.ForeignKey(
+        Photo, on_delete=models.CASCADE, related_name="renditions"
+    )
+    spec = models.CharField(max_length=40)  # "16x9-1280.webp", see renditions.py
+    version = models.CharField(max_length=8)  # Photo.version when it was made
+    file = models.FileField(upload_to=rendition_path, max_length=200)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    size = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["photo", "spec", "version"], name="one_rendition_per_spec"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.photo_id}/{self.spec}@{self.version}"
