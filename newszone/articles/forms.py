@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from newszone.articles import services
 from newszone.articles.models import Article, ArticlePhoto, Correction
-from newszone.photos.models import Photo
+from newszone.photos.services import create_photo
 from newszone.photos.validators import validate_image_file
 
 # What a working copy keeps of the form: the text a journalist types.
@@ -99,8 +99,9 @@ class ArticlePhotoForm(forms.ModelForm):
     def save(self, commit=True):
         upload = self.cleaned_data.get("upload")
         if upload:
-            self.instance.photo = Photo.objects.create(
-                image=upload,
+            # What the desk typed wins; the file's IPTC/XMP fills the rest.
+            self.instance.photo = create_photo(
+                upload,
                 caption=self.cleaned_data.get("caption", ""),
                 credit=self.cleaned_data.get("credit", ""),
                 alt_text=self.cleaned_data.get("alt_text", ""),

@@ -48,6 +48,23 @@ class StaleEdit(ValidationError):
         )
 
 
+def check_ready(article: Article) -> None:
+    """What a story needs before it may go out: a headline, and alt text for
+    every photo (readers who cannot see them are readers too)."""
+    if not article.headline.strip():
+        raise ValidationError(_("A story needs a headline before it is published."))
+    uses = article.article_photos.select_related("photo").order_by("position", "pk")
+    for number, use in enumerate(uses, start=1):
+        if not (use.alt_text.strip() or use.photo.alt_text.strip()):
+            raise ValidationError(
+                _(
+                    "Photo %(number)d (“%(photo)s”) has no alt text. Describe what "
+                    "it shows for readers who cannot see it, then publish."
+                )
+                % {"number": number, "photo": use.shown_caption[:60] or use.photo}
+            )
+
+
 def _locked(article: Article) -> Article:
     return Article.objects.select_for_update().get(pk=article.pk)
 
@@ -88,8 +105,7 @@ def publish_article(
     article: Article, actor=None, *, at: datetime | None = None, note: str = ""
 ) -> Article:
     """Make ``article`` public now, keeping its first publication time."""
-    if not article.headline.strip():
-        raise ValidationError(_("A story needs a headline before it is published."))
+    check_ready(article)
     embargo = Article.objects.filter(pk=article.pk).values_list(
         "embargo_until", flat=True
     )
@@ -131,8 +147,7 @@ def schedule_article(
         raise ValidationError(_("Give the embargo time with its time zone."))
     if publish_at <= timezone.now():
         raise ValidationError(_("The publication time must be in the future."))
-    if not article.headline.strip():
-        raise ValidationError(_("A story needs a headline before it is scheduled."))
+    check_ready(article)
     article = _transition(
         article,
         actor,
