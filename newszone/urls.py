@@ -3,7 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
 
-from newszone.frontend import views
+from newszone.frontend import photo_views, views
 
 admin.site.site_header = "newszone desk"
 admin.site.site_title = "newszone desk"
@@ -13,6 +13,12 @@ admin.site.index_template = "desk/index.html"
 urlpatterns = [
     path("desk/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
+    # Not language-prefixed: a picture is the same in both editions.
+    re_path(
+        r"^photos/(?P<pk>[0-9]+)/(?P<version>[0-9a-f]{8})-(?P<spec>[^/]+)$",
+        photo_views.rendition,
+        name="photo-rendition",
+    ),
 ]
 urlpatterns += i18n_patterns(
     path("", include("newszone.frontend.urls")), prefix_default_language=True
@@ -21,7 +27,7 @@ if settings.NEWSZONE_SERVE_MEDIA:
     urlpatterns += [
         re_path(
             r"^media/(?P<path>.*)$",
-            views.media,
+            photo_views.media,
         )
     ]
 

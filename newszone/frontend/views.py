@@ -1,17 +1,15 @@
 """Reader pages. Every query goes through ``published()``; counts stay fixed."""
 
-from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Count, F, Window
+from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-from django.views.static import serve
 
 from newszone.accounts.models import Reporter
 from newszone.articles import workflow
@@ -85,18 +83,22 @@ def section_blocks(tree, articles):
     return [block for block in blocks.values() if block[1]]
 
 
-def photo_strip(tree):
-    photo_sections = {
-        pk
-        for section in tree.values()
-        if section.slug == PHOTO_SECTION_SLUG
-        for pk in section.descendant_ids(tree)
-    }
-    from django.db.models import Q
-
+def photo_strip(tree, within=None):
+    """The newest stories with photos: photo stories and Photo News for the
+    home page, or any story with a photo in the sections ``within``."""
+    if within is not None:
+        chosen = Q(section__in=within)
+    else:
+        photo_sections = {
+            pk
+            for section in tree.values()
+            if section.slug == PHOTO_SECTION_SLUG
+            for pk in section.descendant_ids(tree)
+        }
+        chosen = Q(article_type=ArticleType.PHOTO) | Q(section__in=photo_sections)
     return list(
         public_articles()
-        .filter(Q(article_type=ArticleType.PHOTO) | Q(section__in=photo_sections))
+        .filter(chosen)
         .filter(article_photos__isnull=False)
         .distinct()
         .for_listing()
@@ -111,8 +113,8 @@ def section(request, slug):
     current = next((s for s in tree.values() if s.slug == slug), None)
     if current is None:
         raise Http404("No such section")
-    articles = public_articles().filter(section__in=current.descendant_ids(tree))
-    page = paginate(request, articles)
+    within = current.descendant_ids(tree)
+    page = paginate(request, public_articles().filter(section__in=within))
     return render(
         request,
         "frontend/section.html",
@@ -121,6 +123,7 @@ def section(request, slug):
             "breadcrumb": current.ancestry(tree),
             "children": [s for s in tree.values() if s.parent_id == current.pk],
             "page": page,
+            "photo_strip": photo_strip(tree, within),
         },
     )
 
@@ -246,14 +249,6 @@ def server_error(request):
 def healthz(request):
     Article.objects.exists()
     return HttpResponse("ok", content_type="text/plain")
-
-
-def media(request, path):
-    """Local media for the embedded setup; uploads get a long cache life."""
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
-    response.headers["Cache-Control"] = "public, max-age=2592000"
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 @require_safe

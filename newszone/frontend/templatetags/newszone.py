@@ -1,4 +1,4 @@
-"""Template helpers for bilingual fields, bylines and KST dates."""
+"""Template helpers for bilingual fields, bylines, KST dates and pictures."""
 
 from django import template
 from django.urls import NoReverseMatch, translate_url
@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
+
+from newszone.frontend.pictures import picture as sources
 
 register = template.Library()
 
@@ -88,3 +90,22 @@ def article_structured_data(context, story):
     from newszone.frontend.structured_data import ld_json, news_article
 
     return ld_json(news_article(context["request"], story, context.get("publication")))
+
+
+@register.inclusion_tag("frontend/includes/picture.html")
+def picture(use, crop="orig", sizes="100vw", lazy=False):
+    """``{% picture use crop="4x3" sizes="…" lazy=True %}``: a ``<picture>`` with
+    WebP and JPEG sources for a story's photo (ArticlePhoto) or a Photo.
+    No query: the URLs come from the photo row already loaded."""
+    if not use:
+        return {"picture": None}
+    photo = getattr(use, "photo", use)
+    alt = getattr(use, "shown_alt_text", None)
+    if alt is None:
+        alt = photo.alt_text or photo.caption
+    return {
+        "picture": sources(photo, crop),
+        "sizes": sizes,
+        "alt": alt,
+        "lazy": bool(lazy),
+    }
