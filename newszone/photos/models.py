@@ -3,6 +3,7 @@ import hashlib
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps
 
 from newszone.photos.validators import validate_image_file
 
@@ -13,11 +14,10 @@ class Photo(models.Model):
     image = models.ImageField(
         _("image"),
         upload_to="photos/%Y/%m/",
-        width_field="width",
-        height_field="height",
         validators=[validate_image_file],
         help_text=_("JPEG, PNG or WebP."),
     )
+    # Upright (after the EXIF orientation), as readers see it: set on save.
     width = models.PositiveIntegerField(editable=False, default=0)
     height = models.PositiveIntegerField(editable=False, default=0)
     caption = models.TextField(
@@ -77,11 +77,38 @@ class Photo(models.Model):
     def __str__(self) -> str:
         return self.caption[:60] or self.image.name
 
+    def save(self, *args, **kwargs):
+        if self.image and (not self.width or self._image_name != self.image.name):
+            self.width, self.height = upright_size(self.image)
+        super().save(*args, **kwargs)
+        self._image_name = self.image.name
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        photo = super().from_db(db, field_names, values)
+        photo._image_name = photo.image.name if "image" in field_names else None
+        return photo
+
+    _image_name = None
+
     @property
     def version(self) -> str:
         """Changes when the image or its focal point does (rendition URLs)."""
         key = f"{self.image.name}:{self.focal_x:.4f}:{self.focal_y:.4f}"
         return hashlib.sha1(key.encode(), usedforsecurity=False).hexdigest()[:8]
+
+
+def upright_size(image_file) -> tuple[int, int]:
+    """Width and height once the EXIF orientation is applied (portraits upright)."""
+    image_file.open("rb")
+    try:
+        image_file.seek(0)
+        with Image.open(image_file) as image:
+            width, height = image.size
+            orientation = image.getexif().get(ImageOps.ExifTags.Base.Orientation, 1)
+    finally:
+        image_file.seek(0)
+    return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
 
 
 def rendition_path(rendition: "Rendition", filename: str) -> str:

@@ -12,6 +12,7 @@ copyright go back in as XMP (and IPTC IIM in JPEG).
 from __future__ import annotations
 
 import io
+import math
 import re
 from dataclasses import dataclass
 
@@ -147,7 +148,7 @@ def get_renditions(photo: Photo, specs: list[Spec]) -> dict[str, Rendition]:
     }
     missing = [s for s in specs if s.name not in found]
     if missing:
-        largest = max(min(s.width, photo.width or s.width) for s in missing)
+        largest = max(_source_width(photo, s) for s in missing)
         with photo.image.open("rb") as file:
             source = open_source(file, largest)
         focal, meta = (photo.focal_x, photo.focal_y), photo_meta(photo)
@@ -156,6 +157,16 @@ def get_renditions(photo: Photo, specs: list[Spec]) -> dict[str, Rendition]:
                 photo, version, spec, render(source, spec, focal, meta)
             )
     return found
+
+
+def _source_width(photo: Photo, spec: Spec) -> int:
+    """How wide the decoded source must be for ``spec``'s crop to reach its width."""
+    if not (photo.width and photo.height):
+        return spec.width
+    size = (photo.width, photo.height)
+    box = crop_box(size, spec.ratio, (photo.focal_x, photo.focal_y))
+    crop_width = box[2] - box[0] if box else photo.width
+    return math.ceil(min(spec.width, crop_width) * photo.width / crop_width)
 
 
 def get_rendition(photo: Photo, spec: Spec) -> Rendition:

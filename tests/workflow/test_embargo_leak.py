@@ -123,7 +123,8 @@ def world(clock, django_capture_on_commit_callbacks):
     forbidden = {
         name: [WORD[name], f"/article/{story.pk}/"] for name, story in hidden.items()
     }
-    forbidden["fresh"].append(fresh.lead_photo.photo.image.url)
+    lead = fresh.lead_photo.photo
+    forbidden["fresh"] += [lead.image.url, f"/photos/{lead.pk}/"]
     return World(
         parent=parent,
         child=child,
