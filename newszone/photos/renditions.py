@@ -89,35 +89,82 @@ def crop_box(size, ratio, focal) -> tuple[int, int, int, int] | None:
     return left, top, left + crop_w, top + crop_h
 
 
+ROTATED = (5, 6, 7, 8)  # EXIF orientations that swap width and height
+ICC_MODES = ("RGB", "RGBA", "L", "LA", "P", "PA")  # an RGB/grey profile stays valid
+
+
 def open_source(file, largest: int) -> Image.Image:
     """Decode the original once, at the smallest scale that still gives
-    ``largest`` pixels across (JPEG's DCT scaling), upright and in RGB(A)."""
+    ``largest`` pixels across once upright (JPEG's DCT scaling), in RGB(A),
+    keeping its colour profile."""
     image = Image.open(file)
+    icc = image.info.get("icc_profile") if image.mode in ICC_MODES else None
     if image.format == "JPEG":
         width, height = image.size
-        image.draft("RGB", (largest, round(height * largest / width)))
+        orientation = image.getexif().get(ImageOps.ExifTags.Base.Orientation, 1)
+        if orientation in ROTATED:  # ``largest`` is across the upright picture
+            image.draft("RGB", (round(width * largest / height), largest))
+        else:
+            image.draft("RGB", (largest, round(height * largest / width)))
     image = ImageOps.exif_transpose(image)
     if image.mode not in ("RGB", "RGBA"):
         has_alpha = image.mode in ("LA", "PA") or "transparency" in image.info
         image = image.convert("RGBA" if has_alpha else "RGB")
     image.load()
+    image.info = {"icc_profile": icc} if icc else {}
     return image
 
 
-def render(source: Image.Image, spec: Spec, focal, meta: dict, language="") -> bytes:
-    """One rendition of an opened source, encoded with its metadata."""
-    box = crop_box(source.size, spec.ratio, focal)
-    image = source.crop(box) if box else source
-    width = min(spec.width, image.width)
-    height = max(1, round(image.height * width / image.width))
-    if (width, height) != image.size:
-        image = image.resize((width, height), Image.Resampling.LANCZOS)
+class Resizer:
+    """Crops and sizes of one source, each made once and reused: the WebP and
+    the JPEG of a size share one resize, and a small size is made from a
+    larger one (at least twice as wide, so LANCZOS loses nothing)."""
+
+    def __init__(self, source: Image.Image, focal):
+        self.source, self.focal = source, focal
+        self.made: dict[tuple[str, int], Image.Image] = {}
+
+    def get(self, crop: str, width: int) -> Image.Image:
+        key = (crop, width)
+        if key not in self.made:
+            base = self._base(crop, width)
+            width = min(width, base.width)
+            height = max(1, round(base.height * width / base.width))
+            image = base
+            if (width, height) != base.size:
+                image = base.resize((width, height), Image.Resampling.LANCZOS)
+            self.made[key] = image
+        return self.made[key]
+
+    def _base(self, crop: str, width: int) -> Image.Image:
+        larger = [
+            image
+            for (c, w), image in self.made.items()
+            if c == crop and image.width >= 2 * width
+        ]
+        if larger:
+            return min(larger, key=lambda image: image.width)
+        if (crop, 0) not in self.made:
+            box = crop_box(self.source.size, CROPS[crop], self.focal)
+            self.made[(crop, 0)] = self.source.crop(box) if box else self.source
+        return self.made[(crop, 0)]
+
+
+def render(
+    source: Image.Image | Resizer, spec: Spec, focal, meta: dict, language=""
+) -> bytes:
+    """One rendition of an opened source (or a Resizer of it), with its metadata."""
+    resizer = source if isinstance(source, Resizer) else Resizer(source, focal)
+    image = resizer.get(spec.crop, spec.width)
     if spec.format == "JPEG" and image.mode == "RGBA":
         flat = Image.new("RGB", image.size, "white")
         flat.paste(image, mask=image.getchannel("A"))
         image = flat
     out = io.BytesIO()
     options = {"quality": QUALITY[spec.format], "xmp": xmp_packet(meta, language)}
+    icc = resizer.source.info.get("icc_profile")
+    if icc:
+        options["icc_profile"] = icc
     if spec.format == "JPEG":
         options.update(optimize=True, progressive=True)
     else:
@@ -137,6 +184,19 @@ def photo_meta(photo: Photo) -> dict:
     }
 
 
+def render_set(file, specs, size, focal, meta: dict, language=""):
+    """Yield ``(spec, bytes)`` for each of ``specs`` from one decode of ``file``.
+
+    ``size`` is the upright size of the original (``Photo.width/height``):
+    the decode is scaled to the largest width any crop needs.
+    """
+    largest = max(_source_width(size, focal, spec) for spec in specs)
+    source = open_source(file, largest)
+    resizer = Resizer(source, focal)
+    for spec in sorted(specs, key=lambda s: -s.width):
+        yield spec, render(resizer, spec, focal, meta, language)
+
+
 def get_renditions(photo: Photo, specs: list[Spec]) -> dict[str, Rendition]:
     """Find, else create, each spec's rendition of ``photo``'s current version."""
     version = photo.version
@@ -148,25 +208,22 @@ def get_renditions(photo: Photo, specs: list[Spec]) -> dict[str, Rendition]:
     }
     missing = [s for s in specs if s.name not in found]
     if missing:
-        largest = max(_source_width(photo, s) for s in missing)
+        size, focal = (photo.width, photo.height), (photo.focal_x, photo.focal_y)
         with photo.image.open("rb") as file:
-            source = open_source(file, largest)
-        focal, meta = (photo.focal_x, photo.focal_y), photo_meta(photo)
-        for spec in sorted(missing, key=lambda s: -s.width):
-            found[spec.name] = _store(
-                photo, version, spec, render(source, spec, focal, meta)
-            )
+            made = render_set(file, missing, size, focal, photo_meta(photo))
+            for spec, data in made:
+                found[spec.name] = _store(photo, version, spec, data)
     return found
 
 
-def _source_width(photo: Photo, spec: Spec) -> int:
+def _source_width(size, focal, spec: Spec) -> int:
     """How wide the decoded source must be for ``spec``'s crop to reach its width."""
-    if not (photo.width and photo.height):
+    width, height = size
+    if not (width and height):
         return spec.width
-    size = (photo.width, photo.height)
-    box = crop_box(size, spec.ratio, (photo.focal_x, photo.focal_y))
-    crop_width = box[2] - box[0] if box else photo.width
-    return math.ceil(min(spec.width, crop_width) * photo.width / crop_width)
+    box = crop_box(size, spec.ratio, focal)
+    crop_width = box[2] - box[0] if box else width
+    return math.ceil(min(spec.width, crop_width) * width / crop_width)
 
 
 def get_rendition(photo: Photo, spec: Spec) -> Rendition:

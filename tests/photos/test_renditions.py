@@ -296,3 +296,78 @@ def test_the_task_makes_the_full_set_once(settings, monkeypatch):
     assert make_renditions.enqueue(photo.pk).return_value == len(full_set())
     assert Rendition.objects.filter(photo=photo).count() == len(full_set())
     assert make_renditions.enqueue(photo.pk + 1000).return_value == 0
+
+
+# -- sizes of renditions made alone, rotation, colour profile ------------------
+
+
+def stored_photo(data: bytes, name="p.jpg"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from newszone.photos.models import Photo as PhotoModel
+
+    photo = PhotoModel(caption="Sizes")
+    photo.image.save(name, SimpleUploadedFile(name, data))
+    return photo
+
+
+def jpeg(size, **save) -> bytes:
+    from io import BytesIO
+
+    from PIL import Image as PILImage
+
+    buffer = BytesIO()
+    PILImage.new("RGB", size, (40, 90, 140)).save(buffer, "JPEG", **save)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("size", "spec", "expected"),
+    [
+        ((6000, 4000), "1x1-1200.jpg", (1200, 1200)),  # a crop made on its own
+        ((8000, 2000), "1x1-1200.jpg", (1200, 1200)),  # a panorama's square
+        ((4000, 1000), "4x3-640.webp", (640, 480)),
+    ],
+)
+def test_a_rendition_made_alone_has_its_full_size(size, spec, expected):
+    from io import BytesIO
+
+    from PIL import Image as PILImage
+
+    from newszone.photos.renditions import Spec, get_rendition
+
+    made = get_rendition(stored_photo(jpeg(size)), Spec.parse(spec))
+    assert (made.width, made.height) == expected
+    with made.file.open("rb") as file:
+        assert PILImage.open(BytesIO(file.read())).size == expected
+
+
+def test_a_rotated_portrait_is_stored_and_rendered_upright(tmp_path):
+    from newszone.photos.renditions import Spec, get_rendition
+    from tests.photos.tools import exiftool
+
+    path = tmp_path / "portrait.jpg"
+    path.write_bytes(jpeg((3000, 2000)))
+    exiftool("-q", "-overwrite_original", "-n", "-Orientation=6", path)
+    photo = stored_photo(path.read_bytes())
+    assert (photo.width, photo.height) == (2000, 3000)
+    made = get_rendition(photo, Spec.parse("orig-1280.jpg"))
+    assert (made.width, made.height) == (1280, 1920)
+
+
+def test_the_colour_profile_is_kept():
+    from io import BytesIO
+
+    from PIL import Image as PILImage
+    from PIL import ImageCms
+
+    from newszone.photos.renditions import Spec, get_renditions
+
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    photo = stored_photo(jpeg((900, 600), icc_profile=profile))
+    specs = [Spec.parse("orig-640.webp"), Spec.parse("orig-640.jpg")]
+    for made in get_renditions(photo, specs).values():
+        with made.file.open("rb") as file:
+            assert (
+                PILImage.open(BytesIO(file.read())).info.get("icc_profile") == profile
+            )
