@@ -864,9 +864,10 @@ def report(results: dict) -> str:
     if ours:
         out.append(
             f"\nOurs decodes at {ours.get('decoded_size_text', '?')} "
-            f"(draft for {ours.get('largest', '?')} px) in "
-            f"{ours['decode_mean_s']:.2f} s on average; the rest is 17 × crop, "
-            "resize, encode, write. RSS after imports (before any work): ours "
+            f"(draft for {ours.get('largest', '?')} px), once per photo; each "
+            "size is resized once (WebP and JPEG share it, small sizes come from "
+            "larger ones), then encoded and written. RSS after imports (before "
+            "any work): ours "
             f"{mib(ours['rss_after_imports_kib'], 'kib')} MiB (Django loaded)"
             + (
                 f", Willow {mib(engines['willow']['rss_after_imports_kib'], 'kib')}"

@@ -116,9 +116,10 @@ def open_source(file, largest: int) -> Image.Image:
 
 
 class Resizer:
-    """Crops and sizes of one source, each made once and reused: the WebP and
-    the JPEG of a size share one resize, and a small size is made from a
-    larger one (at least twice as wide, so LANCZOS loses nothing)."""
+    """Sizes of one source, each made once: the WebP and the JPEG of a size
+    share one resize, and a small size is made from a larger one of the same
+    crop (at least twice as wide, so LANCZOS loses nothing). Crops are never
+    copied out: the first size of a crop is resized straight from its box."""
 
     def __init__(self, source: Image.Image, focal):
         self.source, self.focal = source, focal
@@ -127,27 +128,30 @@ class Resizer:
     def get(self, crop: str, width: int) -> Image.Image:
         key = (crop, width)
         if key not in self.made:
-            base = self._base(crop, width)
-            width = min(width, base.width)
-            height = max(1, round(base.height * width / base.width))
-            image = base
-            if (width, height) != base.size:
-                image = base.resize((width, height), Image.Resampling.LANCZOS)
-            self.made[key] = image
+            full = crop_box(self.source.size, CROPS[crop], self.focal)
+            full = full or (0, 0, *self.source.size)
+            full_w, full_h = full[2] - full[0], full[3] - full[1]
+            out_w = min(width, full_w)  # the size always follows the whole crop
+            out_h = max(1, round(full_h * out_w / full_w))
+            larger = [
+                image
+                for (c, _), image in self.made.items()
+                if c == crop and image.width >= 2 * out_w
+            ]
+            if larger:
+                base = min(larger, key=lambda image: image.width)
+                box = (0, 0, base.width, base.height)
+            else:
+                base, box = self.source, full
+            self.made[key] = base.resize(
+                (out_w, out_h), Image.Resampling.LANCZOS, box=box
+            )
         return self.made[key]
 
-    def _base(self, crop: str, width: int) -> Image.Image:
-        larger = [
-            image
-            for (c, w), image in self.made.items()
-            if c == crop and image.width >= 2 * width
-        ]
-        if larger:
-            return min(larger, key=lambda image: image.width)
-        if (crop, 0) not in self.made:
-            box = crop_box(self.source.size, CROPS[crop], self.focal)
-            self.made[(crop, 0)] = self.source.crop(box) if box else self.source
-        return self.made[(crop, 0)]
+    def forget(self, crop: str) -> None:
+        """Free the sizes of ``crop`` (memory) once its renditions are made."""
+        for key in [k for k in self.made if k[0] == crop]:
+            del self.made[key]
 
 
 def render(
@@ -193,8 +197,11 @@ def render_set(file, specs, size, focal, meta: dict, language=""):
     largest = max(_source_width(size, focal, spec) for spec in specs)
     source = open_source(file, largest)
     resizer = Resizer(source, focal)
-    for spec in sorted(specs, key=lambda s: -s.width):
+    ordered = sorted(specs, key=lambda s: (s.crop, -s.width))
+    for number, spec in enumerate(ordered):
         yield spec, render(resizer, spec, focal, meta, language)
+        if number + 1 == len(ordered) or ordered[number + 1].crop != spec.crop:
+            resizer.forget(spec.crop)
 
 
 def get_renditions(photo: Photo, specs: list[Spec]) -> dict[str, Rendition]:
