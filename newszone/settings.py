@@ -129,8 +129,25 @@ MEDIA_ROOT = Path(os.environ.get("NEWSZONE_MEDIA_ROOT") or VAR_DIR / "media")
 # Serve MEDIA_ROOT from the app itself: right for the embedded one-machine
 # setup; turn off when a web server or an object store serves media.
 NEWSZONE_SERVE_MEDIA = env_bool("NEWSZONE_SERVE_MEDIA", default=True)
+# Media in an S3-compatible store when a bucket is named (needs the ``s3``
+# extra); credentials come from the environment (AWS_ACCESS_KEY_ID, …), never
+# from here. Originals stay private: URLs are signed, readers get renditions.
+NEWSZONE_S3_BUCKET = os.environ.get("NEWSZONE_S3_BUCKET", "")
+MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if NEWSZONE_S3_BUCKET:
+    MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": NEWSZONE_S3_BUCKET,
+            "endpoint_url": os.environ.get("NEWSZONE_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("NEWSZONE_S3_REGION") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
