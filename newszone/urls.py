@@ -15,7 +15,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # Not language-prefixed: a picture is the same in both editions.
     re_path(
-        r"^photos/(?P<pk>[0-9]+)/(?P<version>[0-9a-f]{8})-(?P<spec>[^/]+)$",
+        r"^photos/(?P<pk>[0-9]{1,18})/(?P<version>[0-9a-f]{8})-(?P<spec>[^/]+)$",
         photo_views.rendition,
         name="photo-rendition",
     ),

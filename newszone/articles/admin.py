@@ -250,10 +250,10 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_urls(self):
         view = self.admin_site.admin_view
         desk_pages = [
-            ("<int:pk>/revisions/", desk_views.revisions, "revisions"),
-            ("<int:pk>/revisions/<int:number>/restore/", desk_views.restore, "restore"),
-            ("<int:pk>/autosave/", desk_views.autosave, "autosave"),
-            ("<int:pk>/correct/", desk_views.correct, "correct"),
+            ("<id:pk>/revisions/", desk_views.revisions, "revisions"),
+            ("<id:pk>/revisions/<id:number>/restore/", desk_views.restore, "restore"),
+            ("<id:pk>/autosave/", desk_views.autosave, "autosave"),
+            ("<id:pk>/correct/", desk_views.correct, "correct"),
         ]
         return [
             *(
