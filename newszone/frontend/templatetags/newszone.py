@@ -1,4 +1,5 @@
-"""Template helpers for bilingual fields, bylines, KST dates and pictures."""
+"""Template helpers for bilingual fields, bylines, KST dates, pictures and
+the page metadata (structured data, share cards, canonical and hreflang)."""
 
 from django import template
 from django.urls import NoReverseMatch, translate_url
@@ -7,6 +8,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 
+from newszone.frontend import structured_data as sd
 from newszone.frontend.pictures import picture as sources
 
 register = template.Library()
@@ -84,12 +86,69 @@ def tag_links(tags):
     )
 
 
+# Page metadata: JSON-LD, OpenGraph, Twitter cards, canonical and hreflang,
+# from what the page has already loaded (structured_data.py builds it).
+
+
 @register.simple_tag(takes_context=True)
 def article_structured_data(context, story):
-    """The story's JSON-LD ``<script>``, with the publication already loaded."""
-    from newszone.frontend.structured_data import ld_json, news_article
+    """The story's JSON-LD: its ``NewsArticle``, then its ``BreadcrumbList``."""
+    request = context["request"]
+    article = sd.news_article(request, story, context.get("publication"))
+    trail = sd.breadcrumb_list(request, context.get("breadcrumb", ()), story.language)
+    return format_html("{}{}", sd.ld_json(article), sd.ld_json(trail))
 
-    return ld_json(news_article(context["request"], story, context.get("publication")))
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_structured_data(context):
+    """A section page's ``BreadcrumbList``: home, then each section to this one."""
+    trail = context.get("breadcrumb", ())
+    return sd.ld_json(sd.breadcrumb_list(context["request"], trail, get_language()))
+
+
+@register.simple_tag(takes_context=True)
+def website_structured_data(context):
+    """The home page's ``WebSite`` (with its search) and ``Organization``."""
+    publication = context.get("publication")
+    if publication is None:
+        return ""
+    return sd.ld_json(sd.website(context["request"], publication, get_language()))
+
+
+@register.inclusion_tag("frontend/includes/page_meta.html", takes_context=True)
+def article_meta(context, story):
+    """Description, canonical, hreflang, OpenGraph and Twitter card of a story."""
+    translation = context.get("translation")
+    publication = context.get("publication")
+    return {
+        "meta": sd.article_meta(context["request"], story, translation, publication)
+    }
+
+
+@register.inclusion_tag("frontend/includes/page_meta.html", takes_context=True)
+def page_meta(context, title="", description="", image=None, image_alt=""):
+    """The same for a list page; ``image`` is a file (a reporter's portrait)."""
+    request = context["request"]
+    publication = context.get("publication")
+    site_name = publication.name(get_language()) if publication else ""
+    page = context.get("page")
+    meta = sd.list_meta(
+        request,
+        title=title or site_name,
+        description=description,
+        site_name=site_name,
+        page_number=getattr(page, "number", None),
+        image=_file_image(request, image, image_alt),
+    )
+    return {"meta": meta}
+
+
+def _file_image(request, file, alt):
+    """A stored file (a portrait) as a share image; its size is not stored, and
+    reading the file to learn it would be I/O on every page view."""
+    if not file:
+        return None
+    return {"url": sd.absolute(request, file.url), "alt": alt, "large": False}
 
 
 @register.inclusion_tag("frontend/includes/picture.html")
