@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "newszone.articles",
     "newszone.demo",
     "newszone.frontend",
+    "newszone.feeds",
 ]
 
 MIDDLEWARE = [

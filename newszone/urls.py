@@ -13,6 +13,8 @@ admin.site.index_template = "desk/index.html"
 urlpatterns = [
     path("desk/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
+    # Sitemaps and robots.txt list both editions: not language-prefixed.
+    path("", include("newszone.feeds.sitemap_urls")),
     # Not language-prefixed: a picture is the same in both editions.
     re_path(
         r"^photos/(?P<pk>[0-9]{1,18})/(?P<version>[0-9a-f]{8})-(?P<spec>[^/]+)$",
@@ -21,7 +23,9 @@ urlpatterns = [
     ),
 ]
 urlpatterns += i18n_patterns(
-    path("", include("newszone.frontend.urls")), prefix_default_language=True
+    path("", include("newszone.frontend.urls")),
+    path("feeds/", include("newszone.feeds.urls")),
+    prefix_default_language=True,
 )
 if settings.NEWSZONE_SERVE_MEDIA:
     urlpatterns += [
