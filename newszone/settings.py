@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "newszone.demo",
     "newszone.frontend",
     "newszone.feeds",
+    "newszone.api",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ admin.site.index_template = "desk/index.html"
 
 urlpatterns = [
     path("desk/", admin.site.urls),
+    path("api/v1/", include("newszone.api.urls")),
     path("healthz", views.healthz, name="healthz"),
     # Sitemaps and robots.txt list both editions: not language-prefixed.
     path("", include("newszone.feeds.sitemap_urls")),

@@ -7,7 +7,7 @@ the demo loader): only the story's state is checked then.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -313,8 +313,16 @@ def record_revision(article: Article, actor, note: str = "") -> Revision:
 
 
 @transaction.atomic
-def save_article(article: Article, actor, base_version: int | None, note: str = ""):
-    """Save edits made outside the desk form (API): check, bump, revise."""
+def save_article(
+    article: Article,
+    actor,
+    base_version: int | None,
+    note: str = "",
+    after_save: Callable[[Article], None] | None = None,
+) -> Article:
+    """Save edits made outside the desk form (API): check the role, refuse a
+    stale base version, bump the version, then ``after_save`` (bylines, tags,
+    photos) and the revision, all in one transaction."""
     if article.pk is None:
         check_can_edit(article, actor)
         article.created_by = actor if getattr(actor, "pk", None) else None
@@ -323,6 +331,8 @@ def save_article(article: Article, actor, base_version: int | None, note: str = 
         article.version = claim_version(article, base_version)
         check_can_edit(article, actor)
     article.save()
+    if after_save is not None:
+        after_save(article)
     record_revision(article, actor, note)
     return article
 
