@@ -25,19 +25,33 @@ ACTIONS = {
     "unschedule": "unschedule",
     "kill": "kill",
 }
-_l = gettext_lazy
 PROBLEMS = {
-    400: ("BadRequest", _l("A query parameter or the body is malformed; see errors.")),
-    401: ("Unauthorized", _l("The token is missing, unknown or revoked.")),
-    403: ("Forbidden", _l("The token's role may not do this.")),
-    404: ("NotFound", _l("No such resource (or not public).")),
-    405: ("MethodNotAllowed", _l("The path does not offer that method; see Allow.")),
-    409: ("Conflict", _l("Not possible in the story's present state.")),
-    412: ("PreconditionFailed", _l("If-Match names an older version: GET it again.")),
-    413: ("PayloadTooLarge", _l("The body is too large.")),
-    415: ("UnsupportedMediaType", _l("Send the media type the operation takes.")),
-    422: ("UnprocessableContent", _l("A field is invalid; errors name it.")),
-    428: ("PreconditionRequired", _l("Send If-Match with the ETag from GET.")),
+    400: (
+        "BadRequest",
+        gettext_lazy("A query parameter or the body is malformed; see errors."),
+    ),
+    401: ("Unauthorized", gettext_lazy("The token is missing, unknown or revoked.")),
+    403: ("Forbidden", gettext_lazy("The token's role may not do this.")),
+    404: ("NotFound", gettext_lazy("No such resource (or not public).")),
+    405: (
+        "MethodNotAllowed",
+        gettext_lazy("The path does not offer that method; see Allow."),
+    ),
+    409: ("Conflict", gettext_lazy("Not possible in the story's present state.")),
+    412: (
+        "PreconditionFailed",
+        gettext_lazy("If-Match names an older version: GET it again."),
+    ),
+    413: ("PayloadTooLarge", gettext_lazy("The body is too large.")),
+    415: (
+        "UnsupportedMediaType",
+        gettext_lazy("Send the media type the operation takes."),
+    ),
+    422: ("UnprocessableContent", gettext_lazy("A field is invalid; errors name it.")),
+    428: (
+        "PreconditionRequired",
+        gettext_lazy("Send If-Match with the ETag from GET."),
+    ),
 }
 VALIDATORS = ("ETag", "Last-Modified", "Cache-Control")
 WRITE_ERRORS = (400, 403, 404, 409, 413, 415, 422)
