@@ -12,19 +12,12 @@ from django.utils.translation import gettext_lazy
 
 from newszone.api.ninjs import NINJS
 from newszone.api.schemas import ref
+from newszone.api.write import ACTIONS as WRITE_ACTIONS
 from newszone.articles.workflow import RULES
 
 JSON = "application/json"
-# URL action → the workflow rule that names it (write.ACTIONS but schedule).
-ACTIONS = {
-    "submit": "submit",
-    "send-back": "send_back",
-    "approve": "approve",
-    "publish": "publish",
-    "unpublish": "unpublish",
-    "unschedule": "unschedule",
-    "kill": "kill",
-}
+# URL action → the workflow rule that names it (schedule has its own path).
+ACTIONS = {url: rule for url, rule in WRITE_ACTIONS.items() if rule != "schedule"}
 PROBLEMS = {
     400: (
         "BadRequest",
