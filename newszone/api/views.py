@@ -11,7 +11,6 @@ from django.utils.http import http_date, quote_etag
 from newszone.api import read, write
 from newszone.api.common import endpoint
 from newszone.api.serializers import photo_json
-from newszone.articles import workflow
 from newszone.articles.models import Article
 from newszone.photos.models import Photo
 
@@ -34,8 +33,7 @@ def article(request, pk: int):
 def photo(request, pk: int):
     """A photo and its metadata: for the desk, or once a public story uses it."""
     found = Photo.objects.filter(pk=pk).first()
-    user = request.api_user
-    desk = user is not None and (user.is_superuser or workflow.can(user, "create"))
+    desk = read.is_desk(request)
     public = Article.objects.published().filter(article_photos__photo_id=pk).exists()
     if found is None or not (desk or public):
         raise Http404("No such photo.")

@@ -88,7 +88,7 @@ def _article_for(request, pk: int, action: str = "edit") -> Article:
 def revisions(request, pk: int):
     """Every revision of a story; ``?a=N&b=M`` shows the diff between two."""
     article = get_object_or_404(Article, pk=pk)
-    if not (workflow.can(request.user, "create") or request.user.is_superuser):
+    if not workflow.is_desk_writer(request.user):
         raise PermissionDenied
     all_revisions = list(article.revisions.select_related("author"))
     by_number = {r.number: r for r in all_revisions}

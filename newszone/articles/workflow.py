@@ -150,6 +150,12 @@ def can(user, action: str, article: Article | None = None) -> bool:
     return refusal(user, action, article) is None
 
 
+def is_desk_writer(user) -> bool:
+    """A reporter, editor or chief (a superuser holds every role): may see
+    unpublished work in the desk, previews, the API and rendition URLs."""
+    return can(user, "create")
+
+
 def require(user, action: str, article: Article | None = None) -> Rule:
     """Raise PermissionDenied (role) or ValidationError (state) unless allowed."""
     reason = refusal(user, action, article)

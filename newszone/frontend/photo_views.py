@@ -37,7 +37,7 @@ def is_desk_user(user) -> bool:
         user.is_authenticated
         and user.is_active
         and user.is_staff
-        and (user.is_superuser or workflow.can(user, "create"))
+        and workflow.is_desk_writer(user)
     )
 
 

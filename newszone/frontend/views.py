@@ -203,7 +203,7 @@ def corrections(request):
 @staff_member_required
 def preview(request, pk):
     """The story as readers will see it, before it is published (desk only)."""
-    if not (request.user.is_superuser or workflow.can(request.user, "create")):
+    if not workflow.is_desk_writer(request.user):
         raise PermissionDenied
     story = get_object_or_404(
         Article.objects.select_related("section", "translation")
