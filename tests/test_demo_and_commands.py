@@ -66,9 +66,8 @@ def test_sample_article_is_faithful(client):
 
 def test_sample_matches_the_reference_page():
     """The demo's English text is the reference page's text, word for word."""
-    from pathlib import Path
+    from tests.shared_files import SAMPLES as reference
 
-    reference = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
     files = sorted(reference.glob("000_*.txt"))
     if not files:
         pytest.fail(f"the reference sample is missing from {reference}")

@@ -3,7 +3,6 @@ by ``?format=`` or the Accept header."""
 
 import json
 from datetime import datetime, timedelta
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -27,10 +26,11 @@ from tests.factories import (
     make_section,
     make_user,
 )
+from tests.shared_files import STANDARDS
 
 pytestmark = pytest.mark.django_db
 
-SCHEMA = Path("/work/shared/standards/ninjs/ninjs-schema_2.3.json")
+SCHEMA = STANDARDS / "ninjs" / "ninjs-schema_2.3.json"
 NINJS = "application/ninjs+json"
 
 

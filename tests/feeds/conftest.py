@@ -6,7 +6,6 @@ future, unpublished, killed) that share their section, reporter and tag, so a
 leak would show. Every hidden headline carries ``HIDDEN``.
 """
 
-import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -20,14 +19,11 @@ from lxml import etree
 from newszone.articles.models import Article, Status
 from newszone.articles.services import add_correction, link_translations
 from tests.factories import make_article, make_reporter, make_section, make_user
+from tests.shared_files import STANDARDS
 
 KST = ZoneInfo("Asia/Seoul")
 NOW = datetime(2026, 11, 15, 12, 0, tzinfo=KST)
 HIDDEN = "Qwolpertine"
-STANDARDS = Path(
-    os.environ.get("NEWSZONE_STANDARDS_DIR")
-    or Path(__file__).resolve().parents[3] / "shared" / "standards"
-)
 NS = {
     "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
     "xhtml": "http://www.w3.org/1999/xhtml",

@@ -9,11 +9,9 @@ both editions.
 
 import io
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 
 import lxml.etree
 import lxml.html
@@ -34,13 +32,10 @@ from tests.factories import (
     make_section,
     make_user,
 )
+from tests.shared_files import STANDARDS
 
 pytestmark = pytest.mark.django_db
 
-STANDARDS = Path(
-    os.environ.get("NEWSZONE_STANDARDS_DIR")
-    or Path(__file__).resolve().parents[3] / "shared" / "standards"
-)
 SITE = "http://testserver"
 KST_ISO = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+09:00$")
 LANGUAGES = ("ko", "en")
