@@ -65,15 +65,31 @@ def check_ready(article: Article) -> None:
             )
 
 
+def _ready_to_publish(article: Article) -> None:
+    """``check_ready``, and no embargo still running (read on the locked row)."""
+    check_ready(article)
+    if article.embargo_until and article.embargo_until > timezone.now():
+        raise ValidationError(
+            _(
+                "The story is under embargo until %(time)s. Take it off the "
+                "schedule first if the embargo has been lifted."
+            )
+            % {"time": f"{timezone.localtime(article.embargo_until):%Y-%m-%d %H:%M}"}
+        )
+
+
 def _locked(article: Article) -> Article:
     return Article.objects.select_for_update().get(pk=article.pk)
 
 
 def _transition(
-    article: Article, actor, action: str, note: str = "", **changes
+    article: Article, actor, action: str, note: str = "", check=None, **changes
 ) -> Article:
+    """Lock the row, check the role and state (then ``check(locked)``), apply."""
     article = _locked(article)
     rule = workflow.require(actor, action, article)
+    if check is not None:
+        check(article)
     before = article.status
     article.status = rule.to_state
     for name, value in changes.items():
@@ -105,26 +121,13 @@ def publish_article(
     article: Article, actor=None, *, at: datetime | None = None, note: str = ""
 ) -> Article:
     """Make ``article`` public now, keeping its first publication time."""
-    check_ready(article)
-    embargo = Article.objects.filter(pk=article.pk).values_list(
-        "embargo_until", flat=True
-    )
-    embargo = embargo.first()
-    if embargo and embargo > timezone.now():
-        raise ValidationError(
-            _(
-                "The story is under embargo until %(time)s. Take it off the "
-                "schedule first if the embargo has been lifted."
-            )
-            % {"time": f"{timezone.localtime(embargo):%Y-%m-%d %H:%M}"}
-        )
-    published_at = at or article.published_at or timezone.now()
     article = _transition(
         article,
         actor,
         "publish",
         note,
-        published_at=published_at,
+        check=_ready_to_publish,
+        published_at=at or article.published_at or timezone.now(),
         publish_at=None,
         embargo_until=None,
     )
@@ -147,12 +150,12 @@ def schedule_article(
         raise ValidationError(_("Give the embargo time with its time zone."))
     if publish_at <= timezone.now():
         raise ValidationError(_("The publication time must be in the future."))
-    check_ready(article)
     article = _transition(
         article,
         actor,
         "schedule",
         note,
+        check=check_ready,
         publish_at=publish_at,
         embargo_until=embargo_until,
     )

@@ -32,13 +32,9 @@ DESK_ONLY_MEDIA = {"photos", "renditions"}
 
 
 def is_desk_user(user) -> bool:
-    """Staff who may write stories (or a superuser): they see unpublished work."""
-    return bool(
-        user.is_authenticated
-        and user.is_active
-        and user.is_staff
-        and workflow.is_desk_writer(user)
-    )
+    """Staff who may write stories (or a superuser): they see unpublished work.
+    ``is_desk_writer`` already requires an active, signed-in user."""
+    return bool(user.is_staff and workflow.is_desk_writer(user))
 
 
 def photos_with_visibility():
