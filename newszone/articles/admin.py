@@ -176,6 +176,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         services.record_revision(form.instance, request.user)
+        desk_views.warn_copydesk(request, form.instance)  # pointed out, not fixed
 
     def delete_model(self, request, obj):
         services.delete_articles([obj], request.user)
@@ -237,6 +238,7 @@ class ArticleAdmin(admin.ModelAdmin):
         context = {**(extra_context or {})}
         if obj is not None:
             context.update(desk_views.workflow_context(request, obj))
+            context.update(desk_views.copydesk_context(request, obj))
         return super().change_view(request, object_id, form_url, context)
 
     def add_view(self, request, form_url="", extra_context=None):
@@ -254,6 +256,7 @@ class ArticleAdmin(admin.ModelAdmin):
             ("<id:pk>/revisions/<id:number>/restore/", desk_views.restore, "restore"),
             ("<id:pk>/autosave/", desk_views.autosave, "autosave"),
             ("<id:pk>/correct/", desk_views.correct, "correct"),
+            ("<id:pk>/copydesk-fix/", desk_views.copydesk_fix, "copydesk_fix"),
         ]
         return [
             *(

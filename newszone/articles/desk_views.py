@@ -1,8 +1,10 @@
 """The desk's own screens beside the article form: revisions and their diff,
-restore, autosave with presence, corrections, and the dashboard's lists."""
+restore, autosave with presence, corrections, copy-desk fixes, and the
+dashboard's lists."""
 
 from __future__ import annotations
 
+import html
 from datetime import timedelta
 
 from django.conf import settings
@@ -12,11 +14,13 @@ from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from newszone.articles import copydesk, services, workflow
 from newszone.articles import revisions as revs
-from newszone.articles import services, workflow
 from newszone.articles.forms import WORKING_FIELDS, CorrectionForm
 from newszone.articles.models import (
     Article,
@@ -180,6 +184,119 @@ def correct(request, pk: int):
         text = " ".join(getattr(error, "messages", [str(error)]))
         messages.error(request, text or _("You may not add notes to this story."))
     return HttpResponseRedirect(_change_url(article))
+
+
+MAX_SAVE_WARNINGS = 5  # the rest wait in the panel, not in a wall of messages
+
+
+def copydesk_context(request, article: Article) -> dict:
+    """The copy-desk panel: findings on the story as stored (a fix applies to
+    the stored text), and whether this user may apply them."""
+    if request.GET.get("resume"):  # the form shows a working copy; fixes don't
+        article = Article.objects.get(pk=article.pk)
+    return {
+        "copydesk_findings": [
+            (finding, Article._meta.get_field(finding.field).verbose_name)
+            for finding in copydesk.check_article(article)
+        ],
+        "copydesk_version": article.version,
+        "copydesk_can_fix": workflow.can(request.user, "edit", article),
+        "copydesk_url": reverse(
+            "admin:articles_article_copydesk_fix", args=[article.pk]
+        ),
+    }
+
+
+def warn_copydesk(request, article: Article) -> None:
+    """After a save: the copy desk's findings as warnings (never fixed here)."""
+    findings = copydesk.check_article(article)
+    for finding in findings[:MAX_SAVE_WARNINGS]:
+        messages.warning(
+            request,
+            _("Copy desk: %(message)s (“%(excerpt)s”)")
+            % {"message": finding.message, "excerpt": finding.excerpt},
+        )
+    if len(findings) > MAX_SAVE_WARNINGS:
+        more = len(findings) - MAX_SAVE_WARNINGS
+        messages.warning(
+            request,
+            ngettext(
+                "Copy desk: %d more finding, listed in the Copy desk panel.",
+                "Copy desk: %d more findings, listed in the Copy desk panel.",
+                more,
+            )
+            % more,
+        )
+
+
+def _posted_finding(request, article: Article) -> copydesk.Finding | None:
+    """The finding the editor clicked, recomputed on the stored story and
+    matched by its token (code, field and text), never by its place in a
+    list that may have changed since the page was drawn."""
+    token = request.POST.get("token", "")
+    found = copydesk.check_article(article)
+    return next((finding for finding in found if finding.token == token), None)
+
+
+@require_POST
+def copydesk_fix(request, pk: int):
+    """Apply one copy-desk fix, as a checked, versioned save with a revision."""
+    article = get_object_or_404(Article, pk=pk)
+    try:
+        finding = _apply_posted_fix(request, article)
+    except ValidationError as error:  # StaleEdit, the story's state, a gone finding
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _fixed_message(finding))
+    return HttpResponseRedirect(_change_url(article))
+
+
+def _fixed_message(finding: copydesk.Finding) -> str:
+    """What changed, in plain text (``find`` may be HTML in the body)."""
+    field = Article._meta.get_field(finding.field).verbose_name
+    if not finding.replace:
+        return _("Copy desk: deleted “%(text)s” from the %(field)s.") % {
+            "text": finding.excerpt,
+            "field": field,
+        }
+    return _("Copy desk: “%(old)s” is now “%(new)s” in the %(field)s.") % {
+        "old": html.unescape(strip_tags(finding.find)),
+        "new": html.unescape(strip_tags(finding.replace)),
+        "field": field,
+    }
+
+
+def _refuse_over_unsaved_work(user, article: Article) -> None:
+    """A save clears the user's working copy (``record_revision``): a fix
+    saved now would throw away text they typed but have not saved."""
+    copy = WorkingCopy.objects.filter(article=article, user=user).first()
+    if copy and copy.data != _saved_fields(article):
+        raise ValidationError(
+            _(
+                "You have unsaved changes to this story. Save the story first, "
+                "then apply the fix."
+            )
+        )
+
+
+def _apply_posted_fix(request, article: Article) -> copydesk.Finding:
+    """Raise PermissionDenied (a 403) or ValidationError (nothing changed)."""
+    workflow.require(request.user, "edit", article)
+    _refuse_over_unsaved_work(request.user, article)
+    try:
+        base = int(request.POST.get("version", ""))
+    except ValueError:
+        raise ValidationError(_("Reload the story and try again.")) from None
+    finding = _posted_finding(request, article)
+    if finding is None or not finding.fixable:
+        raise ValidationError(
+            _("That copy-desk finding is no longer in the story: nothing was changed.")
+        )
+    fixed = copydesk.apply_fix(getattr(article, finding.field), finding)
+    setattr(article, finding.field, fixed)
+    note = _("Copy desk: %s") % finding.message
+    services.save_article(article, request.user, base, note=note[:200])
+    return finding
 
 
 def dashboard(user) -> dict:
