@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "newszone.search",
     "newszone.articles",
     "newszone.demo",
+    "newszone.importers",
     "newszone.frontend",
     "newszone.feeds",
     "newszone.api",

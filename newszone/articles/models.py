@@ -174,6 +174,12 @@ class Article(models.Model):
         editable=False,
         help_text="Stable key of an imported or generated story (idempotent loads).",
     )
+    source_fingerprint = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="Hash of the imported source as last read: same hash, no change.",
+    )
 
     objects = ArticleQuerySet.as_manager()
 

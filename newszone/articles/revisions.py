@@ -43,22 +43,33 @@ WORDS = re.compile(r"\s+|\w+|[^\w\s]")
 
 def snapshot(article: Article) -> dict:
     """Every editable field of ``article`` as JSON-ready data."""
-    data = {name: getattr(article, name) for name in TEXT_FIELDS}
-    data["reporters"] = list(
-        article.article_reporters.order_by("position", "pk").values_list(
-            "reporter_id", flat=True
-        )
+    photos = article.article_photos.order_by("position", "pk")
+    return snapshot_data(
+        article,
+        reporter_ids=article.article_reporters.order_by(
+            "position", "pk"
+        ).values_list("reporter_id", flat=True),
+        tag_names=article.tags.values_list("name", flat=True),
+        photos=[
+            {
+                "photo": p.photo_id,
+                "caption": p.caption,
+                "credit": p.credit,
+                "alt_text": p.alt_text,
+            }
+            for p in photos
+        ],
     )
-    data["tags"] = sorted(article.tags.values_list("name", flat=True))
-    data["photos"] = [
-        {
-            "photo": p.photo_id,
-            "caption": p.caption,
-            "credit": p.credit,
-            "alt_text": p.alt_text,
-        }
-        for p in article.article_photos.order_by("position", "pk")
-    ]
+
+
+def snapshot_data(
+    article: Article, reporter_ids, tag_names, photos: list[dict]
+) -> dict:
+    """``snapshot`` from links already in hand (importers write thousands)."""
+    data = {name: getattr(article, name) for name in TEXT_FIELDS}
+    data["reporters"] = list(reporter_ids)
+    data["tags"] = sorted(tag_names)
+    data["photos"] = list(photos)
     return data
 
 

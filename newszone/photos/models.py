@@ -66,6 +66,14 @@ class Photo(models.Model):
     embedded = models.JSONField(
         _("metadata found in the file"), default=dict, blank=True, editable=False
     )
+    source_key = models.CharField(
+        max_length=200,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Stable key of an imported photo (idempotent imports).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
