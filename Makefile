@@ -33,8 +33,8 @@ var/secret_key:
 	umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
 messages: venv
-	cd newszone && ../$(BIN)/newszone makemessages -l ko -l en --no-obsolete --no-location
-	cd newszone && ../$(BIN)/newszone compilemessages
+	cd newszone && $(TEST_ENV) ../$(BIN)/newszone makemessages -l ko -l en --no-obsolete --no-location
+	cd newszone && $(TEST_ENV) ../$(BIN)/newszone compilemessages
 
 test: test-sqlite test-pg test-browser
 
