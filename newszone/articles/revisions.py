@@ -46,9 +46,9 @@ def snapshot(article: Article) -> dict:
     photos = article.article_photos.order_by("position", "pk")
     return snapshot_data(
         article,
-        reporter_ids=article.article_reporters.order_by(
-            "position", "pk"
-        ).values_list("reporter_id", flat=True),
+        reporter_ids=article.article_reporters.order_by("position", "pk").values_list(
+            "reporter_id", flat=True
+        ),
         tag_names=article.tags.values_list("name", flat=True),
         photos=[
             {
