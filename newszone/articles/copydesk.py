@@ -454,6 +454,8 @@ def _names(mentions: list[_Mention], codes: set[str]) -> str:
 def _country_mismatch(headline: str, alternate: str) -> Finding | None:
     """Fires only when each headline names a country the other does not: an
     alternate that leaves a country out is a shorter headline, not an error."""
+    if not (headline.strip() and alternate.strip()):
+        return None
     ours, theirs = _countries(headline), _countries(alternate)
     only_ours, only_theirs = (
         _codes(ours) - _codes(theirs),

@@ -39,6 +39,10 @@ class BodyField(ProseEditorField):
         super().__init__(*args, **kwargs)
 
     def pre_save(self, model_instance, add):
-        value = sanitize_html(getattr(model_instance, self.attname) or "")
-        setattr(model_instance, self.attname, value)
+        value = getattr(model_instance, self.attname) or ""
+        # Bulk writers that sanitised this very string already say so (an
+        # identity check: any change since makes it a new string, cleaned here).
+        if value is not getattr(model_instance, f"_clean_{self.attname}", None):
+            value = sanitize_html(value)
+            setattr(model_instance, self.attname, value)
         return value

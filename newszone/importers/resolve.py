@@ -51,6 +51,7 @@ class Resolver:
             self._remember_reporter(reporter)
         self.sections = list(Section.objects.all())
         self.section_slugs = {s.slug for s in self.sections}
+        self.section_cache: dict[tuple[str, str, str], Section] = {}
         self.tags = {key(t.name): t for t in Tag.objects.all()}
 
     # -- reporters -------------------------------------------------------
@@ -89,11 +90,17 @@ class Resolver:
     # -- sections --------------------------------------------------------
 
     def section(self, ref: SectionRef) -> Section:
-        found = self.find_section(ref.name, ref.parent, ref.slug)
-        if found is not None:
-            return found
-        parent = self.section(SectionRef(name=ref.parent)) if ref.parent else None
-        return self._new_section(ref, parent)
+        """Matched once per distinct name in a run (archives repeat a few)."""
+        known = (ref.name, ref.parent, ref.slug)
+        if (found := self.section_cache.get(known)) is None:
+            found = self.find_section(ref.name, ref.parent, ref.slug)
+            if found is None:
+                above = (
+                    self.section(SectionRef(name=ref.parent)) if ref.parent else None
+                )
+                found = self._new_section(ref, above)
+            self.section_cache[known] = found
+        return found
 
     def find_section(self, name: str, parent: str = "", slug: str = ""):
         """By slug, else by name in either language; a named parent breaks ties."""
@@ -162,6 +169,7 @@ class Resolver:
             elif kind == "section":
                 self.sections.remove(row)
                 self.section_slugs.discard(row.slug)
+                self.section_cache.clear()
             else:
                 self.tags.pop(key(row.name), None)
         self.made = []

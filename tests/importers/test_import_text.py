@@ -265,14 +265,22 @@ def test_two_pages_with_one_name_are_not_merged(demo_desk, tmp_path):
 def test_each_item_is_atomic_when_a_batch_fails(db, pages, monkeypatch):
     """A database error in one item: the batch is retried item by item, the
     bad item leaves nothing behind (not even the reporter it created)."""
-    real = writer.audit
+    real_one, real_batch = writer.audit, writer.audit_batch
 
-    def failing(articles, action, origins):
+    def refuse_korean(articles):
         if any(a.language == "ko" for a in articles):
             raise DatabaseError("disk I/O error")
-        return real(articles, action, origins)
 
-    monkeypatch.setattr(writer, "audit", failing)
+    def one(articles, *args):
+        refuse_korean(articles)
+        return real_one(articles, *args)
+
+    def batch(articles, *args):
+        refuse_korean(articles)
+        return real_batch(articles, *args)
+
+    monkeypatch.setattr(writer, "audit", one)
+    monkeypatch.setattr(writer, "audit_batch", batch)
 
     output, _error = run_failing(pages, batch_size=10)
 
@@ -350,3 +358,25 @@ def test_existing_reporter_matched_by_email_first(db, pages):
     make_reporter(slug="someone", name_ko="다른이름", email="maeng@example.com")
     run(pages / "ko-001.txt")
     assert Article.objects.get().ordered_reporters[0].slug == "someone"
+
+
+def test_bodies_are_sanitised_on_the_bulk_path_and_the_guard_holds(db):
+    from newszone.importers.items import ImportItem
+
+    item = ImportItem(
+        source_key="t:1",
+        origin="t",
+        headline="H",
+        language="en",
+        body_html='<p onclick="x()">ok</p><script>alert(1)</script>',
+    )
+    writer.run_import([item], writer.RunOptions(section=make_section()))
+    assert Article.objects.get().body == "<p>ok</p>"
+
+    # The skip applies only to the very string that was cleaned.
+    article = Article.objects.get()
+    article._clean_body = article.body
+    article.body = "<p>ok</p><script>alert(2)</script>"
+    article.save()
+    article.refresh_from_db()
+    assert article.body == "<p>ok</p>"
