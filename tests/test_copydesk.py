@@ -4,6 +4,7 @@ story's damage exactly, the fixes, and the desk's panel and Apply fix button."""
 import time
 
 import pytest
+from django.utils import translation
 from django.utils.html import escape
 
 from newszone.articles import services
@@ -231,7 +232,8 @@ def test_country_mismatch_in_korean_headlines():
 
 
 def test_country_mismatch_without_a_clean_swap_has_no_one_click_fix():
-    (finding,) = mismatch("Korea, Japan and China meet", "Korea–Turkey talks")
+    with translation.override("en"):
+        (finding,) = mismatch("Korea, Japan and China meet", "Korea–Turkey talks")
     assert not finding.fixable and finding.find == finding.replace
     assert "no safe automatic fix" in finding.message
     with pytest.raises(ValueError):

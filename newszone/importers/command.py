@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, time
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
@@ -66,6 +67,20 @@ class ImportCommand(BaseCommand):
                 f"{report.failed:,} of {report.total:,} items failed (listed above)",
                 returncode=1,
             )
+
+
+class PathsImportCommand(ImportCommand):
+    """An importer of files or folders given on the command line."""
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", type=Path, help="Files or folders.")
+        super().add_arguments(parser)
+
+    def paths(self, options) -> list[Path]:
+        missing = [str(p) for p in options["paths"] if not p.exists()]
+        if missing:
+            raise CommandError(f"Not found: {', '.join(missing)}")
+        return options["paths"]
 
 
 def find_section(name: str | None) -> Section | None:

@@ -1,12 +1,8 @@
-from pathlib import Path
-
-from django.core.management.base import CommandError
-
 from newszone.importers import text
-from newszone.importers.command import ImportCommand
+from newszone.importers.command import PathsImportCommand
 
 
-class Command(ImportCommand):
+class Command(PathsImportCommand):
     help = (
         "Import scraped article pages (text files in the old site's format, like "
         "the sample): files or folders of *.txt. Idempotent: a page imported "
@@ -14,13 +10,6 @@ class Command(ImportCommand):
     )
     source = "import-text"
 
-    def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", type=Path, help="Files or folders.")
-        super().add_arguments(parser)
-
     def items(self, options):
-        missing = [str(p) for p in options["paths"] if not p.exists()]
-        if missing:
-            raise CommandError(f"Not found: {', '.join(missing)}")
-        files = list(text.page_files(options["paths"]))
+        files = list(text.page_files(self.paths(options)))
         return text.read_files(files), len(files)
