@@ -17,6 +17,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
 from newszone.accounts.tokens import user_for_key
+from newszone.core.text import storable, strings_in
 
 PROBLEM = "application/problem+json"
 MAX_BODY = 2 * 1024 * 1024  # JSON bodies; photo uploads have their own limit
@@ -91,6 +92,12 @@ def json_body(request) -> dict:
         ) from None
     if not isinstance(data, dict):
         raise ApiError(400, "Bad Request", "The body must be a JSON object.")
+    if not all(storable(text) for text in strings_in(data)):
+        raise ApiError(
+            400,
+            "Bad Request",
+            "Text in the body may not hold NUL characters or unpaired surrogates.",
+        )
     return data
 
 

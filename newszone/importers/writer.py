@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from datetime import datetime
 from itertools import islice
 
@@ -34,6 +34,7 @@ from newszone.articles.models import (
 from newszone.articles.services import SEARCH_SOURCE, check_ready, record_revision
 from newszone.audit.models import AuditEvent
 from newszone.core.html import sanitize_html
+from newszone.core.text import storable, strings_in
 from newszone.importers.items import Failure, ImportItem
 from newszone.importers.photos import PhotoWriter
 from newszone.importers.report import Outcome, Report
@@ -400,6 +401,12 @@ def new_article(prepared: Prepared) -> Article:
 def check_limits(item: ImportItem) -> None:
     if not item.headline.strip():
         raise ItemProblem("no headline")
+    parts = [item.headline, item.alternate_headline, item.deck, item.body_html]
+    parts += [item.copyright_line, *item.tags, *(astuple(r) for r in item.reporters)]
+    parts += [astuple(ref) for ref in item.photos]
+    parts.append(astuple(item.section) if item.section else "")
+    if not all(storable(text) for text in strings_in(parts)):
+        raise ItemProblem("text holds NUL characters or unpaired surrogates")
     for name, limit in TEXT_LIMITS.items():
         if len(getattr(item, name).strip()) > limit:
             raise ItemProblem(

@@ -242,6 +242,22 @@ def test_bad_bodies_are_clear_4xx(client):
     assert client.delete("/api/v1/articles/", **headers).status_code == 405
 
 
+@pytest.mark.parametrize(
+    "raw",
+    ['{"headline": "a\\u0000b"}', '{"section": "\\udab1"}', '{"a\\u0000": 1}'],
+    ids=["nul", "lone-surrogate", "nul-in-a-key"],
+)
+def test_text_no_database_can_hold_is_a_400(client, raw):
+    """PostgreSQL refuses NUL characters: found by schemathesis as a 500."""
+    _, api = api_for(client, "editor")
+    answer = client.post(
+        "/api/v1/articles/", raw, content_type="application/json", **api.headers()
+    )
+    assert answer.status_code == 400
+    assert "NUL" in answer.json()["detail"]
+    assert not Article.objects.exists()
+
+
 def test_state_conflicts_are_409_and_content_problems_422(client):
     user, api = api_for(client, "chief")
     draft = story(user)

@@ -100,3 +100,22 @@ def _run_allowing_failures(path) -> str:
     with pytest.raises(CommandError, match="1 of"):
         call_command("import-ninjs", str(path), stdout=out)
     return out.getvalue()
+
+
+@pytest.mark.parametrize("text", ["a\u0000b", "\udab1"], ids=["nul", "surrogate"])
+def test_text_no_database_can_hold_fails_the_item_alone(db, tmp_path, text):
+    make_section("wire", name_en="Wire", name_ko="통신")
+    bad = {**WIRE_1X, "uri": "urn:bad", "headline": f"Bad {text}"}
+    (tmp_path / "a.json").write_text(json.dumps(bad))
+    (tmp_path / "b.json").write_text(json.dumps(WIRE_1X))
+    out = io.StringIO()
+
+    with pytest.raises(CommandError):
+        call_command("import-ninjs", str(tmp_path), section="wire", stdout=out)
+
+    assert "a.json: FAILED: text holds NUL characters or unpaired surrogates" in (
+        out.getvalue()
+    )
+    assert list(Article.objects.values_list("source_key", flat=True)) == [
+        f"ninjs:{WIRE_1X['uri']}"
+    ]
