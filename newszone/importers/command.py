@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime, time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dateparse import parse_date, parse_datetime
 
 from newszone.importers.writer import IMPORT_STATUSES, RunOptions, run_import
 from newszone.taxonomy.models import Section
+
+
+def in_english(handle):
+    """Commands speak English, like Django's own (the site's default language
+    is Korean): the copy desk's and the archive checks' messages too."""
+
+    @functools.wraps(handle)
+    def wrapper(*args, **kwargs):
+        with translation.override("en"):
+            return handle(*args, **kwargs)
+
+    return wrapper
 
 
 class ImportCommand(BaseCommand):
@@ -47,6 +60,7 @@ class ImportCommand(BaseCommand):
         """What the format's reader has to add (WXR: what was not a post)."""
         return ""
 
+    @in_english
     def handle(self, *args, **options):
         run = RunOptions(
             status=options["status"],
@@ -58,7 +72,7 @@ class ImportCommand(BaseCommand):
             source=self.source,
         )
         items, total = self.items(options)
-        report = run_import(items, run, total=total, progress_stream=self.stderr._out)
+        report = run_import(items, run, total, progress_stream=self.stderr._out)
         report.write(self.stdout, verbose=options["verbosity"] >= 1)
         if extra := self.more_summary():
             self.stdout.write(extra)

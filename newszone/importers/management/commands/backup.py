@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from newszone.importers.backup import BackupError, describe, write_backup
+from newszone.importers.command import in_english
 
 
 class Command(BaseCommand):
@@ -19,6 +20,7 @@ class Command(BaseCommand):
             help=gettext_lazy("The archive to write, e.g. site.nzb (replaced whole)."),
         )
 
+    @in_english
     def handle(self, *args, file, verbosity, **options):
         try:
             summary = write_backup(

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from newszone.importers.backup import BackupError, describe
+from newszone.importers.command import in_english
 from newszone.importers.restore import restore_backup
 
 
@@ -24,6 +25,7 @@ class Command(BaseCommand):
             ),
         )
 
+    @in_english
     def handle(self, *args, file, force, verbosity, **options):
         try:
             summary = restore_backup(file, force=force)
