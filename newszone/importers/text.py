@@ -32,7 +32,9 @@ MAX_FILE_BYTES = (
     2 * 1024 * 1024
 )  # a news page is a few KB; anything this big is not one
 HEADLINE_MAX = 200
-SENTENCE_END = re.compile(r"[.!?。]['\"’”)]*$|[’”\"]$")
+# A paragraph ends a sentence with a full stop (closing quotes may follow);
+# headlines may ask ("…resume?") or quote, but news style gives them no period.
+SENTENCE_END = re.compile(r"[.。][’”\"')\]]*$")
 COPYRIGHT = re.compile(
     r"^<\s*((?:copyright|저작권자|ⓒ|©|\(c\)).*?)\s*>$", re.IGNORECASE
 )

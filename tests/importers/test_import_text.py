@@ -298,6 +298,18 @@ def test_interface_lines_above_the_headline_are_dropped(tmp_path):
     assert item.dropped_lines == ["로그인", "회원가입", "게시물 검색 설정"]
 
 
+@pytest.mark.parametrize(
+    "headline",
+    ["Will the defense talks resume?", 'Minister: "We will cooperate"', "Talks go on!"],
+)
+def test_headlines_may_ask_quote_or_exclaim(tmp_path, headline):
+    page = tmp_path / "p.txt"
+    page.write_text(SAMPLE.read_text().replace(sample.SAMPLE_EN["headline"], headline))
+    item = text.read_file(page)
+    assert item.headline == headline
+    assert (item.section.name, item.section.parent) == ("Photo News", "News Zone")
+
+
 def test_the_parser_alone(pages):
     items = list(text.read_paths([pages]))
     assert [i.source_key for i in items] == ["text:000_abd866bdb8930981", "text:ko-001"]
