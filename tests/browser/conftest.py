@@ -34,3 +34,13 @@ def browser():
         )
         yield launched
         launched.close()
+
+
+def login(context, live_server, username, password="a-long-test-pass"):  # noqa: S107
+    """A new page in ``context``, signed in to the desk as ``username``."""
+    page = context.new_page()
+    page.goto(f"{live_server.url}/desk/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("input[type=submit]")
+    return page

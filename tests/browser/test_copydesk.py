@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from newszone.articles.models import Article
 from newszone.demo import loader
-from tests.browser.conftest import SCREENSHOTS
+from tests.browser.conftest import SCREENSHOTS, login
 from tests.shared_files import SAMPLES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -26,12 +26,8 @@ def test_import_the_sample_and_fix_a_glued_word_in_the_desk(
     context = browser.new_context(
         locale="en-US", viewport={"width": 1280, "height": 900}
     )
-    page = context.new_page()
     try:
-        page.goto(f"{live_server.url}/desk/login/")
-        page.fill("#id_username", "editor")
-        page.fill("#id_password", "a-long-test-pass")
-        page.click("input[type=submit]")
+        page = login(context, live_server, "editor")
         page.goto(f"{live_server.url}/desk/articles/article/{story.pk}/change/")
         findings = page.locator(".copydesk-finding")
         assert findings.count() == 5

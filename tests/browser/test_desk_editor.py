@@ -5,7 +5,7 @@ site; the page keeps unsaved work and shows who else has the story open."""
 import pytest
 
 from newszone.articles.models import Article, Status
-from tests.browser.conftest import SCREENSHOTS
+from tests.browser.conftest import SCREENSHOTS, login
 from tests.factories import make_article, make_section
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -17,12 +17,8 @@ def test_write_in_the_editor_and_publish(browser, live_server, django_user_model
     context = browser.new_context(
         locale="en-US", viewport={"width": 1280, "height": 900}
     )
-    page = context.new_page()
     try:
-        page.goto(f"{live_server.url}/desk/login/")
-        page.fill("#id_username", "editor")
-        page.fill("#id_password", "a-long-test-pass")
-        page.click("input[type=submit]")
+        page = login(context, live_server, "editor")
         page.goto(f"{live_server.url}/desk/articles/article/{story.pk}/change/")
         editor = page.locator('.ProseMirror[contenteditable="true"]')
         editor.wait_for(state="visible", timeout=15_000)
@@ -38,15 +34,6 @@ def test_write_in_the_editor_and_publish(browser, live_server, django_user_model
     story = Article.objects.get(pk=story.pk)
     assert "Typed in the desk editor." in story.body
     assert story.status == Status.PUBLISHED
-
-
-def login(context, live_server, username):
-    page = context.new_page()
-    page.goto(f"{live_server.url}/desk/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "a-long-test-pass")
-    page.click("input[type=submit]")
-    return page
 
 
 def test_autosave_and_who_else_is_here(browser, live_server, settings):
