@@ -18,7 +18,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 from newszone.articles.models import Article, ArticlePhoto, Correction, Status
 from newszone.articles.services import link_translations
 from newszone.importers.items import Failure, ImportItem
-from newszone.importers.ninjs import SchemasMissing, read_paths
+from newszone.importers.ninjs import read_paths
+from newszone.importers.ninjs_schemas import SHIPPED, SchemasMissing
 from newszone.publication.models import Publication
 from tests.factories import (
     image_bytes,
@@ -322,6 +323,14 @@ def test_a_long_uri_gets_a_short_stable_key(tmp_path):
     uri = "urn:x:" + "y" * 300
     item = only(write(tmp_path, "f.json", {"uri": uri, "headline": "Long"}))
     assert item.source_key.startswith("ninjs:sha256:") and len(item.source_key) < 200
+
+
+def test_the_shipped_schemas_are_the_shared_ones():
+    for version in ("1.6", "1.7", "2.2", "2.3"):
+        name = f"ninjs-schema_{version}.json"
+        assert (SHIPPED / name).read_bytes() == (
+            STANDARDS / "ninjs" / name
+        ).read_bytes()
 
 
 def test_missing_schemas_are_a_clear_error(tmp_path, monkeypatch):
