@@ -9,16 +9,14 @@ transaction each, so one bad item is reported and the rest still go in.
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
-from django.db.models import F
 from django.utils import timezone
 from tqdm import tqdm
 
@@ -32,11 +30,17 @@ from newszone.articles.models import (
     Status,
 )
 from newszone.articles.services import SEARCH_SOURCE, check_ready, record_revision
-from newszone.audit.models import AuditEvent
 from newszone.core.html import sanitize_html
-from newszone.core.text import storable, strings_in
+from newszone.importers.checks import (
+    check_limits,
+    dropped,
+    fingerprint,
+    unique,
+    why,
+)
 from newszone.importers.items import Failure, ImportItem
 from newszone.importers.photos import PhotoWriter
+from newszone.importers.records import audit, audit_batch, keep_dates
 from newszone.importers.report import Outcome, Report
 from newszone.importers.resolve import ItemProblem, Resolver
 from newszone.search import api as search
@@ -45,7 +49,6 @@ from newszone.taxonomy.models import Section, Tag
 # An import may bring stories in these states; the desk's verbs do the rest.
 IMPORT_STATUSES = (Status.DRAFT, Status.REVIEW, Status.APPROVED, Status.PUBLISHED)
 CHECKED = ("headline", "alternate_headline", "deck", "body")  # by the copy desk
-TEXT_LIMITS = {"headline": 200, "alternate_headline": 200, "copyright_line": 200}
 
 
 @dataclass
@@ -339,7 +342,8 @@ class Writer:
         self.link_many(articles, batch)
         ids = [a.pk for a in articles]
         keep_dates(ids)
-        audit_batch(articles, f"{self.options.source}:created", batch)
+        origins = [p.item.origin for p in batch]
+        audit_batch(articles, f"{self.options.source}:created", origins)
         search.index_later(SEARCH_SOURCE, ids)
         self.sections_written.update(a.section_id for a in articles)
         return [
@@ -398,35 +402,6 @@ def new_article(prepared: Prepared) -> Article:
     return article
 
 
-def check_limits(item: ImportItem) -> None:
-    if not item.headline.strip():
-        raise ItemProblem("no headline")
-    parts = [item.headline, item.alternate_headline, item.deck, item.body_html]
-    parts += [item.copyright_line, *item.tags, *(astuple(r) for r in item.reporters)]
-    parts += [astuple(ref) for ref in item.photos]
-    parts.append(astuple(item.section) if item.section else "")
-    if not all(storable(text) for text in strings_in(parts)):
-        raise ItemProblem("text holds NUL characters or unpaired surrogates")
-    for name, limit in TEXT_LIMITS.items():
-        if len(getattr(item, name).strip()) > limit:
-            raise ItemProblem(
-                f"{name.replace('_', ' ')} longer than {limit} characters"
-            )
-
-
-def dropped(item: ImportItem) -> list[str]:
-    if not item.dropped_lines:
-        return []
-    shown = "; ".join(f"“{line[:60]}”" for line in item.dropped_lines)
-    return [f"dropped as site interface text: {shown}"]
-
-
-def fingerprint(item: ImportItem, section: Section, language: str) -> str:
-    """The source's content plus what the run decided (section, language)."""
-    decided = f"{section.slug}|{language}"
-    return hashlib.sha256(f"{item.fingerprint()}|{decided}".encode()).hexdigest()
-
-
 def changed_fields(article: Article, prepared: Prepared) -> str:
     names = [
         name
@@ -438,53 +413,3 @@ def changed_fields(article: Article, prepared: Prepared) -> str:
     if set(article.tags.all()) != set(prepared.tags):
         names.append("tags")
     return "changes " + (", ".join(names) if names else "photos or metadata")
-
-
-def keep_dates(ids: list[int]) -> None:
-    """An archived story was last changed when it came out, not when imported
-    (else every one of them would say "updated today")."""
-    Article.objects.filter(pk__in=ids, published_at__isnull=False).update(
-        updated_at=F("published_at")
-    )
-
-
-def audit(articles: list[Article], action: str, origins) -> None:
-    """One event per story, in bulk (the audit log's own record() writes one)."""
-    if isinstance(origins, str):
-        origins = [origins] * len(articles)
-    AuditEvent.objects.bulk_create(
-        AuditEvent(
-            action=action[:40],
-            object_type=Article._meta.label_lower,
-            object_id=str(article.pk),
-            object_repr=str(article)[:200],
-            note=origin,
-        )
-        for article, origin in zip(articles, origins, strict=True)
-    )
-
-
-def audit_batch(articles: list[Article], action: str, batch: list[Prepared]) -> None:
-    """One event for a batch of new stories (ids in its detail): an archive of
-    100,000 pages is one import to the audit log, not 100,000 entries."""
-    AuditEvent.objects.create(
-        action=action[:40],
-        object_type=Article._meta.label_lower,
-        object_repr=f"{len(articles):,} stories"[:200],
-        note=f"{batch[0].item.origin} … {batch[-1].item.origin}",
-        detail={"ids": [article.pk for article in articles]},
-    )
-
-
-def unique(rows: Iterable) -> list:
-    seen, out = set(), []
-    for row in rows:
-        if id(row) not in seen:
-            seen.add(id(row))
-            out.append(row)
-    return out
-
-
-def why(error: Exception) -> str:
-    messages = getattr(error, "messages", None)
-    return " ".join(messages) if messages else str(error) or type(error).__name__
