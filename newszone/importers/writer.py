@@ -40,7 +40,7 @@ from newszone.importers.checks import (
 )
 from newszone.importers.items import Failure, ImportItem
 from newszone.importers.photos import PhotoWriter
-from newszone.importers.records import audit, audit_batch, keep_dates
+from newszone.importers.records import audit, audit_batch, insert_all, keep_dates
 from newszone.importers.report import Outcome, Report
 from newszone.importers.resolve import ItemProblem, Resolver
 from newszone.search import api as search
@@ -338,7 +338,7 @@ class Writer:
     def create_many(self, batch: list[Prepared]) -> list[Outcome]:
         if not batch:
             return []
-        articles = Article.objects.bulk_create(new_article(p) for p in batch)
+        articles = insert_all(Article, [new_article(p) for p in batch])
         self.link_many(articles, batch)
         ids = [a.pk for a in articles]
         keep_dates(ids)
@@ -353,17 +353,23 @@ class Writer:
 
     def link_many(self, articles: list[Article], batch: list[Prepared]) -> None:
         Through = Article.tags.through
-        ArticleReporter.objects.bulk_create(
-            ArticleReporter(article=a, reporter=r, position=i)
-            for a, p in zip(articles, batch, strict=True)
-            for i, r in enumerate(p.reporters)
+        insert_all(
+            ArticleReporter,
+            [
+                ArticleReporter(article=a, reporter=r, position=i)
+                for a, p in zip(articles, batch, strict=True)
+                for i, r in enumerate(p.reporters)
+            ],
         )
-        Through.objects.bulk_create(
-            Through(article_id=a.pk, tag_id=t.pk)
-            for a, p in zip(articles, batch, strict=True)
-            for t in p.tags
+        insert_all(
+            Through,
+            [
+                Through(article_id=a.pk, tag_id=t.pk)
+                for a, p in zip(articles, batch, strict=True)
+                for t in p.tags
+            ],
         )
-        Revision.objects.bulk_create(
+        revisions_made = [
             Revision(
                 article=a,
                 number=1,
@@ -373,7 +379,8 @@ class Writer:
                 ),
             )
             for a, p in zip(articles, batch, strict=True)
-        )
+        ]
+        insert_all(Revision, revisions_made)
 
     # -- dry run ---------------------------------------------------------
 

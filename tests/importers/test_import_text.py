@@ -392,3 +392,18 @@ def test_bodies_are_sanitised_on_the_bulk_path_and_the_guard_holds(db):
     article.save()
     article.refresh_from_db()
     assert article.body == "<p>ok</p>"
+
+
+def test_rows_written_in_bulk_read_back_as_the_orm_writes_them(demo_desk, pages):
+    """On PostgreSQL the bulk path is COPY with ids from the sequence."""
+    run(pages)
+    for article in Article.objects.all():
+        revision = article.revisions.get()
+        assert revision.data["headline"] == article.headline
+        assert revision.data["reporters"] == [r.pk for r in article.ordered_reporters]
+        assert article.created_at is not None and article.version == 1
+        assert article.body.startswith("<p>")
+    later = Article.objects.create(
+        section=Section.objects.first(), headline="After the import"
+    )
+    assert later.pk > max(a.pk for a in Article.objects.exclude(pk=later.pk))
