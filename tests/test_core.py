@@ -33,3 +33,22 @@ def test_secret_key_required_outside_debug(monkeypatch):
 def test_unicode_slug_keeps_hangul():
     assert unicode_slug("국방 외교") == "국방-외교"
     assert unicode_slug("  K-9 Thunder ") == "k-9-thunder"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/tag/a%00b/",
+        "/en/feeds/tag/a%00/rss.xml",
+        "/en/search/?q=a%00b",
+        "/api/v1/articles/?tag=a%00",
+        "/api/v1/tags/a%00/",
+        "/en/?x%00=1",
+    ],
+)
+def test_a_nul_character_in_an_address_is_a_400(client, db, url):
+    """PostgreSQL refuses NUL in text: these were 500s there (schemathesis)."""
+    answer = client.get(url)
+    assert answer.status_code == 400
+    if url.startswith("/api/"):
+        assert answer["Content-Type"] == "application/problem+json"
