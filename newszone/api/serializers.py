@@ -41,6 +41,11 @@ def web_url(request, language: str, name: str, **kwargs) -> str:
         return absolute(request, reverse(f"frontend:{name}", kwargs=kwargs or None))
 
 
+def web_urls(request, name: str, **kwargs) -> dict[str, str]:
+    """The reader page in both editions: ``{"ko": …, "en": …}``."""
+    return {lang: web_url(request, lang, name, **kwargs) for lang in ("ko", "en")}
+
+
 # -- photos ----------------------------------------------------------------------
 
 
@@ -188,10 +193,7 @@ def section_json(section, request, tree: dict, counts: dict[int, int]) -> dict:
         "parent": parent.slug if parent else None,
         "position": section.position,
         "url": api_url(request, "section", slug=section.slug),
-        "web_urls": {
-            lang: web_url(request, lang, "section", slug=section.slug)
-            for lang in ("ko", "en")
-        },
+        "web_urls": web_urls(request, "section", slug=section.slug),
         "articles": articles_link(request, section=section.slug),
         "article_count": sum(counts.get(pk, 0) for pk in below),
     }
@@ -207,10 +209,7 @@ def reporter_json(reporter, request, count: int) -> dict:
         "bio_ko": reporter.bio_ko,
         "bio_en": reporter.bio_en,
         "url": api_url(request, "reporter", slug=reporter.slug),
-        "web_urls": {
-            lang: web_url(request, lang, "reporter", slug=reporter.slug)
-            for lang in ("ko", "en")
-        },
+        "web_urls": web_urls(request, "reporter", slug=reporter.slug),
         "articles": articles_link(request, reporter=reporter.slug),
         "article_count": count,
     }
@@ -220,9 +219,7 @@ def tag_json(tag, request, count: int) -> dict:
     return {
         "name": tag.name,
         "slug": tag.slug,
-        "web_urls": {
-            lang: web_url(request, lang, "tag", slug=tag.slug) for lang in ("ko", "en")
-        },
+        "web_urls": web_urls(request, "tag", slug=tag.slug),
         "articles": articles_link(request, tag=tag.name),
         "article_count": count,
     }

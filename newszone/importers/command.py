@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from datetime import datetime, time
 from pathlib import Path
 
@@ -13,18 +12,6 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from newszone.importers.writer import IMPORT_STATUSES, RunOptions, run_import
 from newszone.taxonomy.models import Section
-
-
-def in_english(handle):
-    """Commands speak English, like Django's own (the site's default language
-    is Korean): the copy desk's and the archive checks' messages too."""
-
-    @functools.wraps(handle)
-    def wrapper(*args, **kwargs):
-        with translation.override("en"):
-            return handle(*args, **kwargs)
-
-    return wrapper
 
 
 class ImportCommand(BaseCommand):
@@ -60,7 +47,9 @@ class ImportCommand(BaseCommand):
         """What the format's reader has to add (WXR: what was not a post)."""
         return ""
 
-    @in_english
+    # Commands speak English, like Django's own (the site's default language
+    # is Korean): the copy desk's messages in the report too.
+    @translation.override("en")
     def handle(self, *args, **options):
         run = RunOptions(
             status=options["status"],

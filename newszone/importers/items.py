@@ -10,9 +10,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import astuple, dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
+
+# Hangul syllables and jamo: a name written in them is a Korean name.
+HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+
+
+def script_of(name: str) -> str:
+    """``"ko"`` for a name written in Hangul (맹수열), else ``"en"``."""
+    return "ko" if HANGUL.search(name) else "en"
 
 
 @dataclass

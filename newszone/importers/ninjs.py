@@ -6,8 +6,8 @@ validated against IPTC's schema for its version: the one its ``standard``
 (2.x), ``$standard`` (1.x) or ``$schema`` names, else the one its shape says
 (2.x keeps arrays with roles: ``headlines``, ``bodies``, ``descriptions``,
 ``people``; 1.x single fields: ``headline``, ``body_html``,
-``description_text``, ``byline``, ``person``). The schemas are read from the
-team's shared standards folder, see ``schema_dir()``.
+``description_text``, ``byline``, ``person``). The schemas ship with newszone
+(``importers/schemas/ninjs``), see ``ninjs_schemas.schema_dir()``.
 
 Decisions the writer and the desk can rely on:
 
@@ -43,6 +43,7 @@ from newszone.importers.items import (
     PhotoRef,
     ReporterRef,
     SectionRef,
+    script_of,
 )
 from newszone.importers.ninjs_schemas import (
     LATEST,
@@ -229,7 +230,6 @@ def paragraphs(text: str) -> str:
 
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _BY = re.compile(r"^\s*by\s+", re.I)
 # Not on commas: English names come as "Su-Yeol, Maeng" (family name last).
 _BY_SPLIT = re.compile(r"\s*[;/·|&]\s*|\s+(?:and|및)\s+", re.I)
@@ -237,8 +237,7 @@ _TITLE = re.compile(r"\s+(?:기자|특파원|선임기자|논설위원)$")
 
 
 def reporter(name: str, email: str = "") -> ReporterRef:
-    script = "ko" if _HANGUL.search(name) else "en"
-    return ReporterRef(name=name.strip(), email=email, language=script)
+    return ReporterRef(name=name.strip(), email=email, language=script_of(name))
 
 
 def byline_reporters(line: str) -> list[ReporterRef]:

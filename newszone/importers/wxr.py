@@ -77,6 +77,7 @@ from newszone.importers.items import (
     PhotoRef,
     ReporterRef,
     SectionRef,
+    script_of,
 )
 from newszone.importers.wordpress_html import body_html, strip_shortcodes
 
@@ -100,7 +101,6 @@ _SKIPPED_STATUSES = {
     "auto-draft": "a WordPress auto-draft (never saved by its author)",
 }
 _NO_DATE = {"", "0000-00-00 00:00:00"}
-HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 
 
 class WxrError(ValueError):
@@ -339,7 +339,7 @@ def _survey_author(site: _Site, element: Element) -> None:
     site.authors[login] = ReporterRef(
         name=name,
         email=_text(element, "wp:author_email"),
-        language="ko" if HANGUL.search(name) else "en",
+        language=script_of(name),
     )
 
 

@@ -1,11 +1,11 @@
 """``newszone backup FILE``: one consistent archive of the running site."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from newszone.importers.backup import BackupError, describe, write_backup
-from newszone.importers.command import in_english
 
 
 class Command(BaseCommand):
@@ -20,7 +20,7 @@ class Command(BaseCommand):
             help=gettext_lazy("The archive to write, e.g. site.nzb (replaced whole)."),
         )
 
-    @in_english
+    @translation.override("en")  # commands speak English, like Django's own
     def handle(self, *args, file, verbosity, **options):
         try:
             summary = write_backup(

@@ -1,11 +1,11 @@
 """``newszone restore FILE [--force]``: bring back a site from a backup."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from newszone.importers.backup import BackupError, describe
-from newszone.importers.command import in_english
 from newszone.importers.restore import restore_backup
 
 
@@ -25,7 +25,7 @@ class Command(BaseCommand):
             ),
         )
 
-    @in_english
+    @translation.override("en")  # commands speak English, like Django's own
     def handle(self, *args, file, force, verbosity, **options):
         try:
             summary = restore_backup(file, force=force)
