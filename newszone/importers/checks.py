@@ -6,11 +6,19 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import astuple
 
-from newszone.core.text import storable, strings_in
+from newszone.core.text import normalize_space, storable, strings_in
 from newszone.importers.items import ImportItem
-from newszone.importers.resolve import ItemProblem
+from newszone.importers.resolve import Resolver, clean_email
 from newszone.taxonomy.models import Section
 
+
+class ItemProblem(ValueError):
+    """This item cannot be written as it is; the message says why."""
+
+
+REPORTER_NAME_MAX = 60  # a new reporter's name fills name_ko (60) and name_en (80)
+SECTION_NAME_MAX = 60
+TAG_MAX = 60
 TEXT_LIMITS = {"headline": 200, "alternate_headline": 200, "copyright_line": 200}
 
 
@@ -28,6 +36,40 @@ def check_limits(item: ImportItem) -> None:
             raise ItemProblem(
                 f"{name.replace('_', ' ')} longer than {limit} characters"
             )
+
+
+def check_new_names(item: ImportItem, resolver: Resolver, own_section: bool) -> None:
+    """The names the resolver would have to make rows for, checked before it
+    makes any: a refused item leaves no section, reporter or tag behind."""
+    ref = item.section
+    if (
+        own_section
+        and ref
+        and not resolver.find_section(ref.name, ref.parent, ref.slug)
+    ):
+        check_section_name(ref.name)
+        if ref.parent and not resolver.find_section(ref.parent):
+            check_section_name(ref.parent)
+    for reporter in item.reporters:
+        if not resolver.known_reporter(reporter, clean_email(reporter.email)):
+            check_reporter_name(normalize_space(reporter.name))
+    for tag in filter(None, map(normalize_space, item.tags)):
+        if len(tag) > TAG_MAX:
+            raise ItemProblem(f"tag longer than {TAG_MAX} characters: “{tag[:40]}…”")
+
+
+def check_section_name(name: str) -> None:
+    name = normalize_space(name)
+    if not name or len(name) > SECTION_NAME_MAX:
+        raise ItemProblem(f"section name empty or over {SECTION_NAME_MAX}: “{name}”")
+
+
+def check_reporter_name(name: str) -> None:
+    if not name:
+        raise ItemProblem("a byline without a name")
+    if len(name) > REPORTER_NAME_MAX:
+        limit = REPORTER_NAME_MAX
+        raise ItemProblem(f"reporter name longer than {limit}: “{name[:40]}…”")
 
 
 def dropped(item: ImportItem) -> list[str]:

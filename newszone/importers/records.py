@@ -17,22 +17,6 @@ def keep_dates(ids: list[int]) -> None:
     )
 
 
-def audit(articles: list[Article], action: str, origins) -> None:
-    """One event per story, in bulk (the audit log's own record() writes one)."""
-    if isinstance(origins, str):
-        origins = [origins] * len(articles)
-    AuditEvent.objects.bulk_create(
-        AuditEvent(
-            action=action[:40],
-            object_type=Article._meta.label_lower,
-            object_id=str(article.pk),
-            object_repr=str(article)[:200],
-            note=origin,
-        )
-        for article, origin in zip(articles, origins, strict=True)
-    )
-
-
 def audit_batch(articles: list[Article], action: str, origins: list[str]) -> None:
     """One event for a batch of new stories (ids in its detail): an archive of
     100,000 pages is one import to the audit log, not 100,000 entries."""

@@ -30,9 +30,12 @@ from newszone.articles.models import (
     Status,
 )
 from newszone.articles.services import SEARCH_SOURCE, check_ready, record_revision
+from newszone.audit.log import record
 from newszone.core.html import sanitize_html
 from newszone.importers.checks import (
+    ItemProblem,
     check_limits,
+    check_new_names,
     dropped,
     fingerprint,
     unique,
@@ -40,9 +43,9 @@ from newszone.importers.checks import (
 )
 from newszone.importers.items import Failure, ImportItem
 from newszone.importers.photos import PhotoWriter
-from newszone.importers.records import audit, audit_batch, insert_all, keep_dates
+from newszone.importers.records import audit_batch, insert_all, keep_dates
 from newszone.importers.report import Outcome, Report
-from newszone.importers.resolve import ItemProblem, Resolver
+from newszone.importers.resolve import Resolver
 from newszone.search import api as search
 from newszone.taxonomy.models import Section, Tag
 
@@ -194,17 +197,24 @@ class Writer:
         """Check the item; an unchanged or killed story ends here. Else match its
         names to rows (making what is missing) and run the copy-desk checks."""
         try:
+            # Every check a new story can fail runs before the first row it may
+            # make (its section): a refused item leaves nothing behind.
             check_limits(item)
-            section, language = self.section_for(item), self.language_for(item)
-            digest = fingerprint(item, section, language)
+            language = self.language_for(item)
             row = existing.get(item.source_key)
+            if row is None:
+                status, published_at = self.status_for(item)
+            check_new_names(item, self.resolver, self.options.section is None)
+            section = self.section_for(item)
+            digest = fingerprint(item, section, language)
             if row and (done := self.nothing_to_do(item, row, digest)):
                 return done
+            if row is not None:  # an update: checked as before, after "unchanged"
+                status, published_at = self.status_for(item)
             notes: list[str] = list(item.notes)
             fields = self.article_fields(item, section, language, notes)
             reporters = unique(self.resolver.reporter(r, notes) for r in item.reporters)
             tags = unique(self.resolver.tag(name) for name in item.tags if name.strip())
-            status, published_at = self.status_for(item)
         except ItemProblem as problem:
             return Outcome(item.origin, "failed", item.source_key, reason=str(problem))
         return Prepared(
@@ -306,7 +316,9 @@ class Writer:
             keep_dates([article.pk])
         revisions_note = f"{self.options.source}: {note}"[:200]
         record_revision(article, None, revisions_note)
-        audit([article], f"{self.options.source}:{action}", prepared.item.origin)
+        record(
+            f"{self.options.source}:{action}", None, article, note=prepared.item.origin
+        )
         self.sections_written.add(article.section_id)
         return self.outcome(prepared, action, article.pk)
 

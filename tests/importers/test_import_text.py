@@ -265,21 +265,21 @@ def test_two_pages_with_one_name_are_not_merged(demo_desk, tmp_path):
 def test_each_item_is_atomic_when_a_batch_fails(db, pages, monkeypatch):
     """A database error in one item: the batch is retried item by item, the
     bad item leaves nothing behind (not even the reporter it created)."""
-    real_one, real_batch = writer.audit, writer.audit_batch
+    real_one, real_batch = writer.record, writer.audit_batch
 
     def refuse_korean(articles):
         if any(a.language == "ko" for a in articles):
             raise DatabaseError("disk I/O error")
 
-    def one(articles, *args):
-        refuse_korean(articles)
-        return real_one(articles, *args)
+    def one(action, actor, article, **kwargs):
+        refuse_korean([article])
+        return real_one(action, actor, article, **kwargs)
 
     def batch(articles, *args):
         refuse_korean(articles)
         return real_batch(articles, *args)
 
-    monkeypatch.setattr(writer, "audit", one)
+    monkeypatch.setattr(writer, "record", one)
     monkeypatch.setattr(writer, "audit_batch", batch)
 
     output, _error = run_failing(pages, batch_size=10)
@@ -407,3 +407,33 @@ def test_rows_written_in_bulk_read_back_as_the_orm_writes_them(demo_desk, pages)
         section=Section.objects.first(), headline="After the import"
     )
     assert later.pk > max(a.pk for a in Article.objects.exclude(pk=later.pk))
+
+
+@pytest.mark.parametrize(
+    "problem",
+    [
+        {"tags": ["x" * 61]},
+        {"language": "fr"},
+        {"status": "killed"},
+    ],
+    ids=["tag-too-long", "unknown-language", "status"],
+)
+def test_a_refused_item_leaves_no_reporter_or_section_behind(db, problem):
+    """Every check runs before the resolver makes a row for the item."""
+    from newszone.importers.items import ImportItem, ReporterRef, SectionRef
+
+    fields = {
+        "source_key": "t:refused",
+        "origin": "refused.txt",
+        "headline": "H",
+        "language": "en",
+        "body_html": "<p>Body.</p>",
+        "section": SectionRef(name="Brand New Section", parent="Brand New Parent"),
+        "reporters": [ReporterRef(name="Brand New, Reporter", email="new@x.com")],
+    }
+    item = ImportItem(**{**fields, **problem})
+    report = writer.run_import([item], writer.RunOptions())
+    assert report.failed == 1
+    assert not Section.objects.exists()
+    assert not Reporter.objects.exists()
+    assert not Tag.objects.exists() and not Article.objects.exists()
