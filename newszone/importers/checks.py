@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import astuple
 
 from newszone.core.text import normalize_space, storable, strings_in
-from newszone.importers.items import ImportItem
+from newszone.importers.items import ImportItem, SectionRef
 from newszone.importers.resolve import Resolver, clean_email
 from newszone.taxonomy.models import Section
 
@@ -42,13 +42,9 @@ def check_new_names(item: ImportItem, resolver: Resolver, own_section: bool) -> 
     """The names the resolver would have to make rows for, checked before it
     makes any: a refused item leaves no section, reporter or tag behind."""
     ref = item.section
-    if (
-        own_section
-        and ref
-        and not resolver.find_section(ref.name, ref.parent, ref.slug)
-    ):
+    if own_section and ref and not resolver.known_section(ref):
         check_section_name(ref.name)
-        if ref.parent and not resolver.find_section(ref.parent):
+        if ref.parent and not resolver.known_section(SectionRef(name=ref.parent)):
             check_section_name(ref.parent)
     for reporter in item.reporters:
         if not resolver.known_reporter(reporter, clean_email(reporter.email)):

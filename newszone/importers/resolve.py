@@ -7,6 +7,8 @@ transaction that is rolled back are forgotten with ``rollback()``.
 
 from __future__ import annotations
 
+from dataclasses import astuple
+
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.text import slugify
@@ -77,17 +79,21 @@ class Resolver:
     # -- sections --------------------------------------------------------
 
     def section(self, ref: SectionRef) -> Section:
+        found = self.known_section(ref)
+        if found is None:
+            above = self.section(SectionRef(name=ref.parent)) if ref.parent else None
+            found = self.section_cache[astuple(ref)] = self._new_section(ref, above)
+        return found
+
+    def known_section(self, ref: SectionRef) -> Section | None:
         """Matched once per distinct name in a run (archives repeat a few)."""
-        known = (ref.name, ref.parent, ref.slug)
-        if (found := self.section_cache.get(known)) is None:
+        key_ = astuple(ref)
+        if key_ not in self.section_cache:
             found = self.find_section(ref.name, ref.parent, ref.slug)
             if found is None:
-                above = (
-                    self.section(SectionRef(name=ref.parent)) if ref.parent else None
-                )
-                found = self._new_section(ref, above)
-            self.section_cache[known] = found
-        return found
+                return None
+            self.section_cache[key_] = found
+        return self.section_cache[key_]
 
     def find_section(self, name: str, parent: str = "", slug: str = ""):
         """By slug, else by name in either language; a named parent breaks ties."""
