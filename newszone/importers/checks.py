@@ -8,7 +8,7 @@ from dataclasses import astuple
 
 from newszone.core.text import normalize_space, storable, strings_in
 from newszone.importers.items import ImportItem, SectionRef
-from newszone.importers.resolve import Resolver, clean_email
+from newszone.importers.resolve import Resolver
 from newszone.taxonomy.models import Section
 
 
@@ -47,7 +47,8 @@ def check_new_names(item: ImportItem, resolver: Resolver, own_section: bool) -> 
         if ref.parent and not resolver.known_section(SectionRef(name=ref.parent)):
             check_section_name(ref.parent)
     for reporter in item.reporters:
-        if not resolver.known_reporter(reporter, clean_email(reporter.email)):
+        # A stored address is a valid one: no need to validate before looking.
+        if not resolver.known_reporter(reporter, reporter.email.strip()):
             check_reporter_name(normalize_space(reporter.name))
     for tag in filter(None, map(normalize_space, item.tags)):
         if len(tag) > TAG_MAX:
