@@ -1,6 +1,6 @@
 import pytest
 
-from newszone.search.analyzers import analyze
+from newszone.search.analyzers import KIWI_CUTOFF, analyze, kiwi
 from newszone.search.query import parse
 
 
@@ -67,3 +67,8 @@ def test_hostile_text_becomes_plain_terms():
         for alt in group:
             for term in alt:
                 assert all(ch.isalnum() or ch in "-.'" for ch in term), term
+
+
+def test_kiwi_runs_with_the_narrower_beam():
+    # The measured speed-up (bench/RESULTS.md) depends on this setting.
+    assert kiwi().global_config.cutoff_threshold == KIWI_CUTOFF < 8.0
