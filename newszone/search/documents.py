@@ -96,13 +96,22 @@ def tsvector_literal(*weighted: tuple[str, str]) -> str:
     )
 
 
+# Each headline term once more, marked and without positions, so that a
+# headline-scoped search is an exact GIN lookup: a weight-restricted tsquery
+# ('term':AB) makes PostgreSQL re-read every matching row's vector instead.
+HEADLINE_MARK = "^"
+
+
 def vector_for(fields: dict) -> str:
-    return tsvector_literal(
+    literal = tsvector_literal(
         (fields["title_terms"], "A"),
         (fields["title_extra"], "B"),
         (fields["body_terms"], "C"),
         (fields["body_extra"], "D"),
     )
+    headline = sorted(set(f"{fields['title_terms']} {fields['title_extra']}".split()))
+    marks = " ".join(quote_lexeme(HEADLINE_MARK + term) for term in headline)
+    return f"{literal} {marks}".strip()
 
 
 def _free_key(wanted: int, source: str, object_id: int) -> int:

@@ -119,6 +119,21 @@ def test_scopes(index):
     assert found("", reporter_ids=[reporter.pk]) == [body.pk]
 
 
+def test_headline_scope_phrases_and_compounds(index):
+    both = index(headline="Defense talks resume", body="<p>Quiet.</p>")
+    apart = index(headline="Talks on defense", body="<p>Quiet.</p>")
+    index(headline="Quiet", body="<p>Defense talks resume.</p>")
+    compound = index(
+        language="ko", headline="방산협력위원회 재개", body="<p>조용했다.</p>"
+    )
+    spaced = index(language="ko", headline="방산 협력 논의", body="<p>조용했다.</p>")
+    index(language="ko", headline="조용한 하루", body="<p>방산협력위원회 재개</p>")
+    assert found('"defense talks"', scope="headline") == [both.pk]
+    assert set(found("defense talks", scope="headline")) == {both.pk, apart.pk}
+    assert set(found("방산협력", scope="headline")) == {compound.pk, spaced.pk}
+    assert found("협력위원회", scope="headline") == [compound.pk]
+
+
 def test_filters(index):
     parent = make_section()
     child = make_section(parent=parent)

@@ -16,7 +16,7 @@ from newszone.search.backends.base import (
     capped_count,
     count_cap,
 )
-from newszone.search.documents import key_bounds, quote_lexeme
+from newszone.search.documents import HEADLINE_MARK, key_bounds, quote_lexeme
 from newszone.search.query import Groups, Hit, SearchQuery, SearchResults
 
 TABLE = "search_searchdocument"
@@ -41,11 +41,30 @@ def tsquery(groups: Groups, weights: str) -> str:
     )
 
 
-def text_match(query: SearchQuery) -> tuple[str, str, list[str]]:
-    """The vector column, ``(q1 && q2)`` with placeholders, and the tsqueries."""
+def headline_tsquery(groups: Groups) -> str:
+    """Headline scope through the marked headline lexemes (exact in GIN); a
+    phrase also checks its positions, on the few rows the marks let through."""
+
+    def alternative(phrase: list[str]) -> str:
+        marked = " & ".join(quote_lexeme(HEADLINE_MARK + t) for t in phrase)
+        if len(phrase) == 1:
+            return marked
+        return f"({marked} & {tsquery([[phrase]], SCOPE_WEIGHTS['headline'])})"
+
+    return " & ".join(
+        "(" + " | ".join(alternative(alt) for alt in group) + ")" for group in groups
+    )
+
+
+def text_match(query: SearchQuery, ranking: bool = False) -> tuple[str, str, list[str]]:
+    """The vector column, ``(q1 && q2)`` with placeholders, and the tsqueries
+    (to find the rows, or with ``ranking`` to score them by weight)."""
     column = "rtsv" if query.scope == "reporter" else "tsv"
     weights = SCOPE_WEIGHTS.get(query.scope, "")
-    texts = [tsquery(g, weights) for g in (query.groups, query.groups2) if g]
+    if query.scope == "headline" and not ranking:
+        texts = [headline_tsquery(g) for g in (query.groups, query.groups2) if g]
+    else:
+        texts = [tsquery(g, weights) for g in (query.groups, query.groups2) if g]
     joiner = " || " if query.op == "or" else " && "
     return column, "(" + joiner.join(["%s::tsquery"] * len(texts)) + ")", texts
 
@@ -106,7 +125,7 @@ class PostgresSearchBackend(BaseSearchBackend):
             if exact:  # few matches: read them all through GIN, then sort them
                 sql = f"WITH m AS MATERIALIZED ({sql}) SELECT id, object_id FROM m "
             return sql + f"ORDER BY id {direction} {page}", [], None
-        column, rank_query, texts = text_match(query)
+        column, rank_query, texts = text_match(query, ranking=True)
         if not texts:  # a reporter-only browse has nothing to rank by
             newest = SearchQuery(**{**query.__dict__, "sort": "newest"})
             return self._ordered(newest, where, exact)
