@@ -97,32 +97,58 @@ class SQLiteSearchBackend(BaseSearchBackend):
     def search(self, query: SearchQuery) -> SearchResults:
         where = f"{TABLE} MATCH %s AND rowid >= %s AND rowid < %s"
         params = [match_expression(query), *key_bounds(query)]
+        if query.sort == "relevance":
+            return self._ranked(query, where, params)
         cap = count_cap(query)
+        direction = "DESC" if query.sort == "newest" else "ASC"
         with self.connection.cursor() as cursor:
             counted, total, exact = capped_count(
                 cursor, f"SELECT rowid FROM {TABLE} WHERE {where}", params, cap
             )
             if not counted or query.offset >= counted:
                 return SearchResults(total=total, hits=[], total_exact=exact)
-            sql, ranked = self._ordered(query, where, exact)
-            cursor.execute(sql, [*params, query.limit, query.offset])
+            cursor.execute(
+                f"SELECT rowid FROM {TABLE} WHERE {where} ORDER BY rowid {direction} "
+                "LIMIT %s OFFSET %s",
+                [*params, query.limit, query.offset],
+            )
             keys = [row[0] for row in cursor.fetchall()]
-        return SearchResults(
-            total=total, hits=self._hits(keys), ranked_newest=ranked, total_exact=exact
-        )
+        return SearchResults(total=total, hits=self._hits(keys), total_exact=exact)
 
-    def _ordered(self, query: SearchQuery, where: str, exact: bool):
-        if query.sort in ("newest", "oldest"):
-            direction = "DESC" if query.sort == "newest" else "ASC"
-            sql = f"SELECT rowid FROM {TABLE} WHERE {where} ORDER BY rowid {direction}"
-            return sql + " LIMIT %s OFFSET %s", None
+    def _ranked(self, query: SearchQuery, where: str, params: list) -> SearchResults:
+        """bm25 over the newest RANK_WINDOW matches (all of them when fewer), in
+        one pass that also counts them: every pass re-evaluates the match, and
+        phrases (compounds) make that the dearest part. Only a full window, or
+        a page past the end, needs the capped count as well."""
+        window = base.RANK_WINDOW
         bm25 = f"bm25({TABLE}, {', '.join(map(str, WEIGHTS))})"
-        window = "" if exact else f"ORDER BY rowid DESC LIMIT {base.RANK_WINDOW}"
-        inner = f"SELECT rowid, {bm25} AS score FROM {TABLE} WHERE {where} {window}"
-        sql = (
-            f"SELECT rowid FROM ({inner}) ORDER BY score, rowid DESC LIMIT %s OFFSET %s"
+        inner = (
+            f"SELECT rowid, {bm25} AS score FROM {TABLE} WHERE {where} "
+            f"ORDER BY rowid DESC LIMIT {window}"
         )
-        return sql, (None if exact else base.RANK_WINDOW)
+        sql = (
+            f"SELECT rowid, n FROM (SELECT rowid, score, count(*) OVER () AS n "
+            f"FROM ({inner})) ORDER BY score, rowid DESC LIMIT %s OFFSET %s"
+        )
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, [*params, query.limit, query.offset])
+            rows = cursor.fetchall()
+            if rows and rows[0][1] < window:
+                total, exact = rows[0][1], True
+            else:
+                _, total, exact = capped_count(
+                    cursor,
+                    f"SELECT rowid FROM {TABLE} WHERE {where}",
+                    params,
+                    window + 1,
+                )
+        keys = [row[0] for row in rows]
+        return SearchResults(
+            total=total,
+            hits=self._hits(keys),
+            ranked_newest=None if exact else window,
+            total_exact=exact,
+        )
 
     def _hits(self, keys: list[int]) -> list[Hit]:
         if not keys:
