@@ -195,6 +195,26 @@ def test_ranking_window_over_the_newest(index, monkeypatch):
     assert old_headline.pk not in [h.object_id for h in results.hits]
 
 
+def test_relevance_counts_at_the_window_edge_and_past_the_last_page(index, monkeypatch):
+    monkeypatch.setattr(backend_base, "RANK_WINDOW", 3)
+    for n in range(3):
+        index(body=f"<p>Sonar {n}.</p>", hours_ago=n + 1)
+
+    def search(**options):
+        return get_backend().search(SearchQuery(groups=parse("sonar"), **options))
+
+    full = search()
+    assert (full.total, full.total_exact, full.ranked_newest) == (3, True, None)
+    assert len(search(limit=2, offset=2).hits) == 1
+    past = search(offset=20)
+    assert (past.hits, past.total, past.total_exact) == ([], 3, True)
+    index(body="<p>Sonar 4.</p>", hours_ago=10)
+    over = search(offset=20)
+    assert (over.hits, over.total, over.total_exact) == ([], 3, False)
+    first = search()
+    assert (first.total, first.total_exact, first.ranked_newest) == (3, False, 3)
+
+
 def test_rebuild_from_stored_terms(index):
     story = index(body="<p>Submarine launch.</p>")
     assert get_backend().rebuild() >= 1
