@@ -30,6 +30,27 @@ def capped_count(cursor, select_sql: str, params: list, cap: int):
     return counted, (counted if exact else cap - 1), exact
 
 
+def ranked_window_sql(inner: str, key: str, order: str, columns: str) -> str:
+    """Rank and count in one pass. ``inner`` selects the newest matches,
+    ``ORDER BY key DESC LIMIT RANK_WINDOW + 1``: the one past the window says
+    there are more, and is left out of the ranking. Every row carries the
+    count ``n`` (at most RANK_WINDOW + 1)."""
+    return (
+        f"SELECT {columns}, n FROM (SELECT *, count(*) OVER () AS n, "
+        f"min({key}) OVER () AS oldest FROM ({inner}) w) c "
+        f"WHERE n <= {RANK_WINDOW} OR {key} > oldest ORDER BY {order} "
+        "LIMIT %s OFFSET %s"
+    )
+
+
+def ranked_total(rows: list, query, recount: Callable[[], int]) -> tuple[int, bool]:
+    """(shown total, exact) from a ranked page whose rows end with ``n``;
+    ``recount`` (a capped count) only for a page past the last."""
+    counted = rows[0][-1] if rows else (recount() if query.offset else 0)
+    exact = counted <= RANK_WINDOW
+    return (counted if exact else RANK_WINDOW), exact
+
+
 class BaseSearchBackend(ABC):
     """One search engine over the stored SearchDocuments.
 

@@ -100,6 +100,8 @@ class PostgresSearchBackend(BaseSearchBackend):
 
     def search(self, query: SearchQuery) -> SearchResults:
         where, params = where_clause(query)
+        if query.sort == "relevance" and text_match(query)[2]:
+            return self._ranked(query, where, params)
         cap = count_cap(query)
         if query.sort != "relevance":
             cap = max(cap, BITMAP_LIMIT + 1)  # knowing the size picks the plan
@@ -117,6 +119,37 @@ class PostgresSearchBackend(BaseSearchBackend):
             total=total, hits=hits, ranked_newest=ranked, total_exact=exact
         )
 
+    def _ranked(self, query: SearchQuery, where: str, params: list) -> SearchResults:
+        """ts_rank over the newest RANK_WINDOW matches (all when fewer), counted
+        in the same pass (each pass re-reads the matching vectors)."""
+        column, rank_query, texts = text_match(query, ranking=True)
+        inner = (
+            f"SELECT id, object_id, {column} AS v FROM {TABLE} WHERE {where} "
+            f"ORDER BY id DESC LIMIT {base.RANK_WINDOW + 1}"
+        )
+        sql = base.ranked_window_sql(
+            inner, "id", f"ts_rank(v, {rank_query}) DESC, id DESC", "id, object_id"
+        )
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, [*params, *texts, query.limit, query.offset])
+            rows = cursor.fetchall()
+            total, exact = base.ranked_total(
+                rows,
+                query,
+                lambda: capped_count(
+                    cursor,
+                    f"SELECT 1 FROM {TABLE} WHERE {where}",
+                    params,
+                    base.RANK_WINDOW + 1,
+                )[0],
+            )
+        return SearchResults(
+            total=total,
+            hits=[Hit(object_id=row[1], key=row[0]) for row in rows],
+            ranked_newest=None if exact else base.RANK_WINDOW,
+            total_exact=exact,
+        )
+
     def _ordered(self, query: SearchQuery, where: str, exact: bool):
         page = "LIMIT %s OFFSET %s"
         if query.sort in ("newest", "oldest"):
@@ -125,17 +158,9 @@ class PostgresSearchBackend(BaseSearchBackend):
             if exact:  # few matches: read them all through GIN, then sort them
                 sql = f"WITH m AS MATERIALIZED ({sql}) SELECT id, object_id FROM m "
             return sql + f"ORDER BY id {direction} {page}", [], None
-        column, rank_query, texts = text_match(query, ranking=True)
-        if not texts:  # a reporter-only browse has nothing to rank by
-            newest = SearchQuery(**{**query.__dict__, "sort": "newest"})
-            return self._ordered(newest, where, exact)
-        window = "" if exact else f"ORDER BY id DESC LIMIT {base.RANK_WINDOW}"
-        sql = (
-            f"SELECT id, object_id FROM (SELECT id, object_id, {column} AS v FROM "
-            f"{TABLE} WHERE {where} {window}) c "
-            f"ORDER BY ts_rank(v, {rank_query}) DESC, id DESC {page}"
-        )
-        return sql, texts, (None if exact else base.RANK_WINDOW)
+        # Relevance without words to rank by (a reporter-only browse): newest.
+        newest = SearchQuery(**{**query.__dict__, "sort": "newest"})
+        return self._ordered(newest, where, exact)
 
     def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
         """Rewrite each stored vector from the stored terms, then the GIN indexes."""

@@ -116,42 +116,32 @@ class SQLiteSearchBackend(BaseSearchBackend):
         return SearchResults(total=total, hits=self._hits(keys), total_exact=exact)
 
     def _ranked(self, query: SearchQuery, where: str, params: list) -> SearchResults:
-        """bm25 over the newest RANK_WINDOW matches (all of them when fewer), in
-        one pass that also counts them: every pass re-evaluates the match, and
-        phrases (compounds) make that the dearest part. The pass reads one
-        match more than the window, to know whether there are more, and leaves
-        that oldest one out of the ranking."""
-        window = base.RANK_WINDOW
+        """bm25 over the newest RANK_WINDOW matches (all of them when fewer),
+        counting them in the same pass: every pass re-evaluates the match, and
+        phrases (compounds) make that the dearest part."""
         bm25 = f"bm25({TABLE}, {', '.join(map(str, WEIGHTS))})"
         inner = (
             f"SELECT rowid, {bm25} AS score FROM {TABLE} WHERE {where} "
-            f"ORDER BY rowid DESC LIMIT {window + 1}"
+            f"ORDER BY rowid DESC LIMIT {base.RANK_WINDOW + 1}"
         )
-        counted = (
-            "SELECT rowid, score, count(*) OVER () AS n, min(rowid) OVER () AS oldest "
-            f"FROM ({inner})"
-        )
-        sql = (
-            f"SELECT rowid, n FROM ({counted}) WHERE n <= {window} OR rowid > oldest "
-            "ORDER BY score, rowid DESC LIMIT %s OFFSET %s"
-        )
+        sql = base.ranked_window_sql(inner, "rowid", "score, rowid DESC", "rowid")
         with self.connection.cursor() as cursor:
             cursor.execute(sql, [*params, query.limit, query.offset])
             rows = cursor.fetchall()
-            if rows or not query.offset:
-                counted_rows = rows[0][1] if rows else 0
-            else:  # a page past the end: how many were there?
-                counted_rows, _, _ = capped_count(
+            total, exact = base.ranked_total(
+                rows,
+                query,
+                lambda: capped_count(
                     cursor,
                     f"SELECT rowid FROM {TABLE} WHERE {where}",
                     params,
-                    window + 1,
-                )
-        exact = counted_rows <= window
+                    base.RANK_WINDOW + 1,
+                )[0],
+            )
         return SearchResults(
-            total=counted_rows if exact else window,
+            total=total,
             hits=self._hits([row[0] for row in rows]),
-            ranked_newest=None if exact else window,
+            ranked_newest=None if exact else base.RANK_WINDOW,
             total_exact=exact,
         )
 
