@@ -243,3 +243,18 @@ def test_rebuild_command_indexes_what_is_missing(capsys):
     assert "Search index rebuilt: 1 documents" in capsys.readouterr().out
     call_command("rebuild_search_index", "--reanalyse", "--no-progress")
     assert found("icebreaker") == [story.pk]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's planner settings"
+)
+def test_postgres_planner_settings_stay_inside_the_ranking_pass(index):
+    story = index(language="ko", body="<p>방산 협력을 논의했다.</p>")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW work_mem")
+        (work_mem,) = cursor.fetchone()
+        assert found("방산협력") == [story.pk]  # a phrase: the bitmap-only plan
+        cursor.execute("SHOW enable_indexscan")
+        assert cursor.fetchone() == ("on",)
+        cursor.execute("SHOW work_mem")
+        assert cursor.fetchone() == (work_mem,)
