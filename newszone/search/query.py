@@ -55,6 +55,16 @@ class SearchQuery:
     limit: int = 20
 
     @property
+    def has_phrases(self) -> bool:
+        """Whether any alternative is a phrase (a quoted query, a compound's parts)."""
+        return any(
+            len(alternative) > 1
+            for groups in (self.groups, self.groups2)
+            for group in groups
+            for alternative in group
+        )
+
+    @property
     def is_empty(self) -> bool:
         return not (self.groups or self.groups2 or self.reporter_ids)
 

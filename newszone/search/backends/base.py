@@ -46,7 +46,11 @@ def ranked_window_sql(inner: str, key: str, order: str, columns: str) -> str:
 def ranked_total(rows: list, query, recount: Callable[[], int]) -> tuple[int, bool]:
     """(shown total, exact) from a ranked page whose rows end with ``n``;
     ``recount`` (a capped count) only for a page past the last."""
-    counted = rows[0][-1] if rows else (recount() if query.offset else 0)
+    return window_total(rows[0][-1] if rows else (recount() if query.offset else 0))
+
+
+def window_total(counted: int) -> tuple[int, bool]:
+    """(shown total, exact) for ``counted`` matches, counted to RANK_WINDOW + 1."""
     exact = counted <= RANK_WINDOW
     return (counted if exact else RANK_WINDOW), exact
 

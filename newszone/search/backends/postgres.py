@@ -114,13 +114,7 @@ def planner_settings(query: SearchQuery, cursor, where: str, params: list):
     statistics at all (방산협력: a 5.5 s walk, 0.74 s bitmap): always bitmap.
     """
     settings = {"work_mem": "64MB"}
-    phrases = any(
-        len(alternative) > 1
-        for groups in (query.groups, query.groups2)
-        for group in groups
-        for alternative in group
-    )
-    if phrases:
+    if query.has_phrases:
         return settings | BITMAP_ONLY
     cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {TABLE} WHERE {where}", params)
     plan = cursor.fetchone()[0]

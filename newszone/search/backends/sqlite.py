@@ -116,32 +116,52 @@ class SQLiteSearchBackend(BaseSearchBackend):
         return SearchResults(total=total, hits=self._hits(keys), total_exact=exact)
 
     def _ranked(self, query: SearchQuery, where: str, params: list) -> SearchResults:
-        """bm25 over the newest RANK_WINDOW matches (all of them when fewer),
-        counting them in the same pass: every pass re-evaluates the match, and
-        phrases (compounds) make that the dearest part."""
+        """bm25 over the newest RANK_WINDOW matches (all of them when fewer).
+
+        Every pass re-evaluates the match. Words alone are cheap to count (a
+        common one stops at the cap), so they are counted first and ranked
+        over just the window they fill. A phrase (a compound's parts) costs a
+        position check per candidate: ranked and counted in one pass, the
+        window read one match past its end to know whether there are more.
+        """
         bm25 = f"bm25({TABLE}, {', '.join(map(str, WEIGHTS))})"
-        inner = (
-            f"SELECT rowid, {bm25} AS score FROM {TABLE} WHERE {where} "
-            f"ORDER BY rowid DESC LIMIT {base.RANK_WINDOW + 1}"
-        )
-        sql = base.ranked_window_sql(inner, "rowid", "score, rowid DESC", "rowid")
+        window = base.RANK_WINDOW
+        select = f"SELECT rowid FROM {TABLE} WHERE {where}"
+
+        def recount() -> int:
+            return capped_count(cursor, select, params, window + 1)[0]
+
         with self.connection.cursor() as cursor:
-            cursor.execute(sql, [*params, query.limit, query.offset])
-            rows = cursor.fetchall()
-            total, exact = base.ranked_total(
-                rows,
-                query,
-                lambda: capped_count(
-                    cursor,
-                    f"SELECT rowid FROM {TABLE} WHERE {where}",
-                    params,
-                    base.RANK_WINDOW + 1,
-                )[0],
-            )
+            if query.has_phrases:
+                inner = (
+                    f"SELECT rowid, {bm25} AS score FROM {TABLE} WHERE {where} "
+                    f"ORDER BY rowid DESC LIMIT {window + 1}"
+                )
+                sql = base.ranked_window_sql(
+                    inner, "rowid", "score, rowid DESC", "rowid"
+                )
+                cursor.execute(sql, [*params, query.limit, query.offset])
+                rows = cursor.fetchall()
+                total, exact = base.ranked_total(rows, query, recount)
+            else:
+                counted = recount()
+                total, exact = base.window_total(counted)
+                rows = []
+                if query.offset < min(counted, window):
+                    inner = (
+                        f"SELECT rowid, {bm25} AS score FROM {TABLE} WHERE {where} "
+                        f"ORDER BY rowid DESC LIMIT {window}"
+                    )
+                    cursor.execute(
+                        f"SELECT rowid FROM ({inner}) ORDER BY score, rowid DESC "
+                        "LIMIT %s OFFSET %s",
+                        [*params, query.limit, query.offset],
+                    )
+                    rows = cursor.fetchall()
         return SearchResults(
             total=total,
             hits=self._hits([row[0] for row in rows]),
-            ranked_newest=None if exact else base.RANK_WINDOW,
+            ranked_newest=None if exact else window,
             total_exact=exact,
         )
 
