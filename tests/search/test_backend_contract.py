@@ -147,6 +147,11 @@ def test_filters(index):
     assert found("drill", language="ko") == [korean.pk]
     assert found("drill", section_ids=[parent.pk]) == [in_child.pk]
     assert found("drill", photo=True) == [in_child.pk]
+    # The same filters on the other paths: date order, and a phrase.
+    assert found("drill", language="en", sort="newest") == [in_other.pk, in_child.pk]
+    assert found("drill", photo=True, sort="oldest") == [in_child.pk]
+    assert found('"army drill"', language="en") == [in_other.pk]
+    assert found('"army drill"', language="ko") == []
     week_ago = timezone.now() - timedelta(days=7)
     assert set(found("drill", date_from=week_ago)) == {in_other.pk, korean.pk}
     assert found("drill", date_to=week_ago) == [in_child.pk]
