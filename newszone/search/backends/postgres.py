@@ -165,12 +165,12 @@ class PostgresSearchBackend(BaseSearchBackend):
         )
         with transaction.atomic(using=self.alias), self.connection.cursor() as cursor:
             settings = planner_settings(query, cursor, where, params)
-            for name, value in settings.items():  # this transaction only
-                cursor.execute("SELECT set_config(%s, %s, true)", [name, value])
+            cursor.execute(  # for this transaction only
+                "SELECT " + ", ".join(["set_config(%s, %s, true)"] * len(settings)),
+                [item for pair in settings.items() for item in pair],
+            )
             cursor.execute(sql, [*params, *texts, query.limit, query.offset])
             rows = cursor.fetchall()
-            for name in settings:  # back, should an outer transaction go on
-                cursor.execute(f"SET LOCAL {name} TO DEFAULT")
             total, exact = base.ranked_total(
                 rows,
                 query,
@@ -180,6 +180,10 @@ class PostgresSearchBackend(BaseSearchBackend):
                     params,
                     base.RANK_WINDOW + 1,
                 )[0],
+            )
+            # Back to the defaults, should an outer transaction go on.
+            cursor.execute(
+                "; ".join(f"SET LOCAL {name} TO DEFAULT" for name in settings)
             )
         return SearchResults(
             total=total,
