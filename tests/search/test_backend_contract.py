@@ -115,6 +115,8 @@ def test_scopes(index):
     assert found("drill", scope="body") == [body.pk]
     assert found("Maeng", scope="reporter") == [body.pk]
     assert found("맹수열", scope="reporter") == [body.pk]
+    assert found("Maeng") == found("맹수열") == []  # a byline is not the story's text
+    assert found("drill", scope="reporter") == []
     assert found("drill", reporter_ids=[reporter.pk]) == [body.pk]
     assert found("", reporter_ids=[reporter.pk]) == [body.pk]
 
