@@ -133,7 +133,7 @@ class PostgresSearchBackend(BaseSearchBackend):
 
     def search(self, query: SearchQuery) -> SearchResults:
         where, params = where_clause(query)
-        if query.sort == "relevance" and text_match(query)[2]:
+        if query.sort == "relevance" and (query.groups or query.groups2):
             return self._ranked(query, where, params)
         cap = count_cap(query)
         if query.sort != "relevance":

@@ -137,9 +137,9 @@ class SQLiteSearchBackend(BaseSearchBackend):
 
     def search(self, query: SearchQuery) -> SearchResults:
         source, where, params = clauses(query)
-        select = f"SELECT {TABLE}.rowid FROM {source} WHERE {where}"
         if query.sort == "relevance":
             return self._ranked(query, source, where, params)
+        select = f"SELECT {TABLE}.rowid FROM {source} WHERE {where}"
         cap = count_cap(query)
         direction = "DESC" if query.sort == "newest" else "ASC"
         with self.connection.cursor() as cursor:
