@@ -30,16 +30,25 @@ CONTENT = "search_searchdocument"
 SOURCE = "search_fts_source"  # a view: FTS5 reads its columns by name
 # Reporter tokens live in their own namespace, as filter tokens do (l_ko,
 # s_12): analysed terms never hold "_", so a search over headline and body
-# needs no column filter, which costs a third of a common word's time.
+# needs no column filter, which costs a third of a common word's time. The
+# headline's terms are also in the title column a second time, namespaced, so
+# that the headline scope needs none either (as PostgreSQL's ^term lexemes).
 REPORTER_MARK = "w_"
+HEADLINE_MARK = "h_"
+
+
+def _marked(sql: str, mark: str) -> str:
+    """SQL: every space-separated token of ``sql`` with ``mark`` in front."""
+    return f"'{mark}' || replace(trim({sql}), ' ', ' {mark}')"
+
+
+_TITLE = "{row}.title_terms || ' ' || {row}.title_extra"
 # FTS5 column → SQL over a document row. Terms and extras share a column:
 # bm25 costs per column per row, and four columns rank ~2x faster than six.
 COLUMNS = {
-    "title": "{row}.title_terms || ' ' || {row}.title_extra",
+    "title": f"{_TITLE} || ' ' || {_marked(_TITLE, HEADLINE_MARK)}",
     "body": "{row}.body_terms || ' ' || {row}.body_extra",
-    "reporter": (
-        f"'{REPORTER_MARK}' || replace({{row}}.reporter_terms, ' ', ' {REPORTER_MARK}')"
-    ),
+    "reporter": _marked("{row}.reporter_terms", REPORTER_MARK),
     "meta": "{row}.meta_terms",
 }
 # bm25 weights, column by column: headline above body; the rest never scores.
@@ -49,7 +58,8 @@ FLAGS_INDEX = (
     f"CREATE INDEX IF NOT EXISTS search_doc_flags ON {CONTENT} "
     "(id, language, has_photo)"
 )
-SCOPE_COLUMNS = {"all": "", "headline": "title", "body": "body", "reporter": ""}
+SCOPE_COLUMNS = {"all": "", "headline": "", "body": "body", "reporter": ""}
+SCOPE_MARKS = {"headline": HEADLINE_MARK, "reporter": REPORTER_MARK}
 
 
 def fts5_available(connection) -> bool:
@@ -69,19 +79,19 @@ def group_expression(groups: Groups) -> str:
     )
 
 
-def reporter_groups(groups: Groups) -> Groups:
-    return [[[REPORTER_MARK + t for t in alt] for alt in group] for group in groups]
+def marked_groups(groups: Groups, mark: str) -> Groups:
+    return [[[mark + t for t in alt] for alt in group] for group in groups]
 
 
 def match_expression(query: SearchQuery) -> str:
-    """The FTS5 query. Filter and reporter tokens are namespaced, so only the
-    headline and body scopes need a column filter."""
+    """The FTS5 query. Filter, reporter and headline tokens are namespaced, so
+    only the body scope needs a column filter."""
     columns = SCOPE_COLUMNS.get(query.scope, SCOPE_COLUMNS["all"])
     prefix = f"{{{columns}}}: " if columns else ""
-    marked = reporter_groups if query.scope == "reporter" else (lambda g: g)
+    mark = SCOPE_MARKS.get(query.scope, "")
     parts = []
     text = [
-        f"{prefix}({group_expression(marked(g))})"
+        f"{prefix}({group_expression(marked_groups(g, mark))})"
         for g in (query.groups, query.groups2)
         if g
     ]

@@ -1,7 +1,8 @@
 """SQLite: reporter tokens move into their own namespace (``w_…``, like the
-filter tokens), so headline-and-body search needs no FTS5 column filter. The
-FTS5 table, its source view and triggers are made again and the index rebuilt
-from the stored terms."""
+filter tokens), and the headline's terms are indexed once more as ``h_…``, so
+that neither headline-and-body nor headline search needs an FTS5 column
+filter. The FTS5 table, its source view and triggers are made again and the
+index rebuilt from the stored terms."""
 
 from django.db import migrations
 
