@@ -13,13 +13,13 @@ import functools
 import json
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 
 from newszone.accounts.tokens import user_for_key
+from newszone.core.http import problem
 from newszone.core.text import storable, strings_in
 
-PROBLEM = "application/problem+json"
 MAX_BODY = 2 * 1024 * 1024  # JSON bodies; photo uploads have their own limit
 
 
@@ -29,18 +29,6 @@ class ApiError(Exception):
     def __init__(self, status: int, title: str, detail: str = "", **extra):
         super().__init__(detail or title)
         self.status, self.title, self.detail, self.extra = status, title, detail, extra
-
-
-def problem(status: int, title: str, detail: str = "", **extra) -> JsonResponse:
-    body = {"type": "about:blank", "title": title, "status": status}
-    if detail:
-        body["detail"] = detail
-    body.update(extra)
-    response = JsonResponse(body, status=status, content_type=PROBLEM)
-    response["Cache-Control"] = "no-store"  # a refusal may not hold tomorrow
-    if status == 401:
-        response["WWW-Authenticate"] = 'Token realm="newszone"'
-    return response
 
 
 def field_errors(error: ValidationError) -> dict[str, list[str]]:

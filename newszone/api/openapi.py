@@ -13,11 +13,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from newszone.api import docs as docs_page
-from newszone.api.common import PROBLEM, endpoint
+from newszone.api.common import endpoint
 from newszone.api.paging import DEFAULT_LIMIT, MAX_ID, MAX_LIMIT
 from newszone.api.paths import PROBLEMS, all_paths
 from newszone.api.read import CODE_CHANGED, answer, conditional
 from newszone.api.schemas import input_schemas, output_schemas, ref
+from newszone.core.http import PROBLEM
 
 
 def document(server_url: str = "/api/v1") -> dict:

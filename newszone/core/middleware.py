@@ -1,6 +1,8 @@
 """Requests refused at the door, before any view or query sees them."""
 
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
+
+from newszone.core.http import problem
 
 NUL = "\x00"
 
@@ -25,14 +27,5 @@ class RefuseNulMiddleware:
 def refusal(path: str) -> HttpResponse:
     detail = "The address holds a NUL character."
     if path.startswith("/api/"):  # the API speaks problem+json (RFC 7807)
-        return JsonResponse(
-            {
-                "type": "about:blank",
-                "title": "Bad Request",
-                "status": 400,
-                "detail": detail,
-            },
-            status=400,
-            content_type="application/problem+json",
-        )
+        return problem(400, "Bad Request", detail)
     return HttpResponse(detail, status=400, content_type="text/plain; charset=utf-8")
