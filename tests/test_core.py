@@ -44,6 +44,7 @@ def test_unicode_slug_keeps_hangul():
         "/api/v1/articles/?tag=a%00",
         "/api/v1/tags/a%00/",
         "/en/?x%00=1",
+        "/en/?page=%00",
     ],
 )
 def test_a_nul_character_in_an_address_is_a_400(client, db, url):

@@ -125,14 +125,10 @@ def test_headline_is_escaped(client, desk):
         "/en/section/news-zone/?page=abc",
         "/en/section/news-zone/?page=0",
         "/en/section/news-zone/?page=99",
-        "/en/?page=%00",
     ],
 )
 def test_bad_urls_get_a_styled_404_in_english(client, desk, url):
     response = client.get(url)
-    if url == "/en/?page=%00":  # a NUL character is refused at the door
-        assert response.status_code == 400
-        return
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
     assert 'lang="en"' in response.content.decode()
