@@ -43,10 +43,19 @@ def ranked_window_sql(inner: str, key: str, order: str, columns: str) -> str:
     )
 
 
-def ranked_total(rows: list, query, recount: Callable[[], int]) -> tuple[int, bool]:
+def window_count(cursor, select_sql: str, params: list) -> int:
+    """The matches of ``select_sql``, counted to RANK_WINDOW + 1 at most."""
+    return capped_count(cursor, select_sql, params, RANK_WINDOW + 1)[0]
+
+
+def ranked_total(
+    rows: list, query, cursor, select_sql: str, params: list
+) -> tuple[int, bool]:
     """(shown total, exact) from a ranked page whose rows end with ``n``;
-    ``recount`` (a capped count) only for a page past the last."""
-    return window_total(rows[0][-1] if rows else (recount() if query.offset else 0))
+    counted apart only for a page past the last."""
+    if rows or not query.offset:
+        return window_total(rows[0][-1] if rows else 0)
+    return window_total(window_count(cursor, select_sql, params))
 
 
 def window_total(counted: int) -> tuple[int, bool]:

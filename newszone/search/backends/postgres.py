@@ -100,7 +100,7 @@ def where_clause(query: SearchQuery) -> tuple[str, list]:
 BITMAP_ONLY = {"enable_indexscan": "off", "enable_seqscan": "off"}
 
 
-def planner_settings(query: SearchQuery, cursor, where: str, params: list):
+def planner_settings(query: SearchQuery, cursor, select_sql: str, params: list):
     """Settings for the ranking pass (transaction-local).
 
     Enough memory that the GIN bitmap stays exact: a lossy one re-reads whole
@@ -116,7 +116,7 @@ def planner_settings(query: SearchQuery, cursor, where: str, params: list):
     settings = {"work_mem": "64MB"}
     if query.has_phrases:
         return settings | BITMAP_ONLY
-    cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {TABLE} WHERE {where}", params)
+    cursor.execute(f"EXPLAIN (FORMAT JSON) {select_sql}", params)
     plan = cursor.fetchone()[0]
     plan = json.loads(plan) if isinstance(plan, str) else plan
     expected = plan[0]["Plan"]["Plan Rows"]
@@ -163,24 +163,16 @@ class PostgresSearchBackend(BaseSearchBackend):
         sql = base.ranked_window_sql(
             inner, "id", f"ts_rank(v, {rank_query}) DESC, id DESC", "id, object_id"
         )
+        select = f"SELECT 1 FROM {TABLE} WHERE {where}"
         with transaction.atomic(using=self.alias), self.connection.cursor() as cursor:
-            settings = planner_settings(query, cursor, where, params)
+            settings = planner_settings(query, cursor, select, params)
             cursor.execute(  # for this transaction only
                 "SELECT " + ", ".join(["set_config(%s, %s, true)"] * len(settings)),
                 [item for pair in settings.items() for item in pair],
             )
             cursor.execute(sql, [*params, *texts, query.limit, query.offset])
             rows = cursor.fetchall()
-            total, exact = base.ranked_total(
-                rows,
-                query,
-                lambda: capped_count(
-                    cursor,
-                    f"SELECT 1 FROM {TABLE} WHERE {where}",
-                    params,
-                    base.RANK_WINDOW + 1,
-                )[0],
-            )
+            total, exact = base.ranked_total(rows, query, cursor, select, params)
             # Back to the defaults, should an outer transaction go on.
             cursor.execute(
                 "; ".join(f"SET LOCAL {name} TO DEFAULT" for name in settings)

@@ -178,34 +178,28 @@ class SQLiteSearchBackend(BaseSearchBackend):
         window = base.RANK_WINDOW
         select = f"SELECT {TABLE}.rowid FROM {source} WHERE {where}"
 
-        def recount() -> int:
-            return capped_count(cursor, select, params, window + 1)[0]
+        def newest(limit: int) -> str:
+            return (
+                f"SELECT {TABLE}.rowid AS rowid, {bm25} AS score FROM {source} "
+                f"WHERE {where} ORDER BY {TABLE}.rowid DESC LIMIT {limit}"
+            )
 
         with self.connection.cursor() as cursor:
             if query.has_phrases:
-                inner = (
-                    f"SELECT {TABLE}.rowid AS rowid, {bm25} AS score FROM {source} "
-                    f"WHERE {where} ORDER BY {TABLE}.rowid DESC LIMIT {window + 1}"
-                )
                 sql = base.ranked_window_sql(
-                    inner, "rowid", "score, rowid DESC", "rowid"
+                    newest(window + 1), "rowid", "score, rowid DESC", "rowid"
                 )
                 cursor.execute(sql, [*params, query.limit, query.offset])
                 rows = cursor.fetchall()
-                total, exact = base.ranked_total(rows, query, recount)
+                total, exact = base.ranked_total(rows, query, cursor, select, params)
             else:
-                counted = recount()
+                counted = base.window_count(cursor, select, params)
                 total, exact = base.window_total(counted)
                 rows = []
                 if query.offset < min(counted, window):
-                    inner = (
-                        f"SELECT {TABLE}.rowid AS rowid, {bm25} AS score "
-                        f"FROM {source} WHERE {where} "
-                        f"ORDER BY {TABLE}.rowid DESC LIMIT {window}"
-                    )
                     cursor.execute(
-                        f"SELECT rowid FROM ({inner}) ORDER BY score, rowid DESC "
-                        "LIMIT %s OFFSET %s",
+                        f"SELECT rowid FROM ({newest(window)}) "
+                        "ORDER BY score, rowid DESC LIMIT %s OFFSET %s",
                         [*params, query.limit, query.offset],
                     )
                     rows = cursor.fetchall()
