@@ -65,6 +65,13 @@ class SearchQuery:
         )
 
     @property
+    def headline_tier(self) -> bool:
+        """Whether relevance puts headline matches above all others: for words
+        searched in the whole story or its body (a headline or reporter scope
+        has one tier only)."""
+        return self.scope in ("all", "body") and bool(self.groups or self.groups2)
+
+    @property
     def is_empty(self) -> bool:
         return not (self.groups or self.groups2 or self.reporter_ids)
 

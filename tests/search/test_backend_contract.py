@@ -104,6 +104,36 @@ def test_headline_ranks_above_body_and_newer_first_on_ties(index):
     assert found("talks", sort="oldest") == [older_tie.pk, in_headline.pk, body_only.pk]
 
 
+@pytest.mark.parametrize("q", ["talks", '"defense talks"'])
+def test_every_headline_match_ranks_above_every_body_match(index, q):
+    # By bm25 alone, the short story saying it five times outranks the long
+    # one with the words once in its headline; stories whose headline
+    # matches come first, and pages run on across the two tiers.
+    filler = " ".join(f"word{n}" for n in range(400))
+    in_headlines = [
+        index(
+            headline=f"Defense talks, day {n}",
+            body=f"<p>{filler}</p>",
+            hours_ago=n,
+        ).pk
+        for n in (1, 2)
+    ]
+    in_bodies = [
+        index(
+            headline="Weather",
+            body="<p>" + "Defense talks. " * 5 + "</p>",
+            hours_ago=n,
+        ).pk
+        for n in (3, 4)
+    ]
+    assert found(q) == in_headlines + in_bodies
+    assert found(q, scope="body") == in_bodies  # the body scope keeps the tiers
+    for offset in range(4):
+        assert found(q, limit=1, offset=offset) == [(in_headlines + in_bodies)[offset]]
+    assert found(q, limit=2, offset=1) == [in_headlines[1], in_bodies[0]]
+    assert found(q, offset=4) == []
+
+
 def test_scopes(index):
     reporter = make_reporter(name_ko="맹수열", name_en="Su-Yeol, Maeng")
     head = index(headline="Drill at sea", body="<p>Quiet.</p>")

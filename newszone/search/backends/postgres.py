@@ -3,13 +3,15 @@
 Generated ``tsvector`` columns (migration 0002) turn the stored terms into
 lexemes with positions, weighted A (headline) to D (body extras), with a GIN
 index. No text-search configuration touches them: they are analysed already.
-Ranking is ``ts_rank`` (its default weights put A far above D).
+Ranking is ``ts_rank`` (its default weights put A far above D), stories
+whose headline matches the words first.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 
 from django.db import transaction
 
@@ -127,6 +129,30 @@ def planner_settings(query: SearchQuery, cursor, select_sql: str, params: list):
     return settings
 
 
+def tiers(query: SearchQuery, where: str, params: list) -> list[tuple[str, list]]:
+    """``WHERE`` clauses (and parameters) of the ranking tiers, first first.
+
+    Headline matches are found through the marked headline lexemes with the
+    search's own filters; in the whole story they are matches already, in the
+    body scope they must match there too. The rest are the other matches."""
+    if not query.headline_tier:
+        return [(where, params)]
+    headline, headline_params = where_clause(replace(query, scope="headline"))
+    first = (headline, headline_params)
+    if query.scope != "all":
+        first = (f"{headline} AND {where}", [*headline_params, *params])
+    column, match, texts = text_match(replace(query, scope="headline"))
+    rest = (f"{where} AND NOT {column} @@ {match}", [*params, *texts])
+    return [first, rest]
+
+
+def set_local(cursor, settings: dict) -> None:
+    cursor.execute(
+        "SELECT " + ", ".join(["set_config(%s, %s, true)"] * len(settings)),
+        [item for pair in settings.items() for item in pair],
+    )
+
+
 class PostgresSearchBackend(BaseSearchBackend):
     vendor = "postgresql"
     stores_vector = True
@@ -153,36 +179,104 @@ class PostgresSearchBackend(BaseSearchBackend):
         )
 
     def _ranked(self, query: SearchQuery, where: str, params: list) -> SearchResults:
-        """ts_rank over the newest RANK_WINDOW matches (all when fewer), counted
-        in the same pass (each pass re-reads the matching vectors)."""
-        column, rank_query, texts = text_match(query, ranking=True)
-        inner = (
-            f"SELECT id, object_id, {column} AS v FROM {TABLE} WHERE {where} "
-            f"ORDER BY id DESC LIMIT {base.RANK_WINDOW + 1}"
-        )
-        sql = base.ranked_window_sql(
-            inner, "id", f"ts_rank(v, {rank_query}) DESC, id DESC", "id, object_id"
-        )
+        """ts_rank over the newest RANK_WINDOW matches (all when fewer), stories
+        whose headline matches the words first (``headline_tier``)."""
+        window = base.RANK_WINDOW
         select = f"SELECT 1 FROM {TABLE} WHERE {where}"
+        one_pass = query.has_phrases or not query.headline_tier
         with transaction.atomic(using=self.alias), self.connection.cursor() as cursor:
             settings = planner_settings(query, cursor, select, params)
-            cursor.execute(  # for this transaction only
-                "SELECT " + ", ".join(["set_config(%s, %s, true)"] * len(settings)),
-                [item for pair in settings.items() for item in pair],
-            )
-            cursor.execute(sql, [*params, *texts, query.limit, query.offset])
-            rows = cursor.fetchall()
-            total, exact = base.ranked_total(rows, query, cursor, select, params)
+            set_local(cursor, settings)  # for this transaction only
+            if one_pass:
+                rows = self._ranked_in_one_pass(cursor, query, where, params)
+                total, exact = base.ranked_total(rows, query, cursor, select, params)
+            else:
+                rows, total, exact = self._ranked_by_tier(cursor, query, where, params)
             # Back to the defaults, should an outer transaction go on.
             cursor.execute(
-                "; ".join(f"SET LOCAL {name} TO DEFAULT" for name in settings)
+                "; ".join(
+                    f"SET LOCAL {name} TO DEFAULT" for name in settings | BITMAP_ONLY
+                )
             )
         return SearchResults(
             total=total,
             hits=[Hit(object_id=row[1], key=row[0]) for row in rows],
-            ranked_newest=None if exact else base.RANK_WINDOW,
+            ranked_newest=None if exact else window,
             total_exact=exact,
         )
+
+    @staticmethod
+    def _ranked_in_one_pass(cursor, query, where, params) -> list:
+        """A phrase is checked on each candidate's vector (GIN knows no
+        positions), and a scope without tiers ranks the whole window: ranked
+        and counted in one pass. The headline tier is a set from GIN."""
+        column, rank_query, texts = text_match(query, ranking=True)
+        tier, tier_params = "false", []
+        if query.headline_tier:
+            headline, tier_params = tiers(query, where, params)[0]
+            tier = f"id IN (SELECT id FROM {TABLE} WHERE {headline})"
+        inner = (
+            f"SELECT id, object_id, {column} AS v, {tier} AS tier FROM {TABLE} "
+            f"WHERE {where} ORDER BY id DESC LIMIT {base.RANK_WINDOW + 1}"
+        )
+        sql = base.ranked_window_sql(
+            inner,
+            "id",
+            f"tier DESC, ts_rank(v, {rank_query}) DESC, id DESC",
+            "id, object_id",
+        )
+        cursor.execute(sql, [*tier_params, *params, *texts, query.limit, query.offset])
+        return cursor.fetchall()
+
+    def _ranked_by_tier(self, cursor, query, where, params):
+        """Words: the window is found and counted first, without ranking; its
+        oldest key bounds each tier, ranked in turn from that key up. A tier
+        is found through GIN (the marked headline lexemes), so a page of
+        headline matches reads only their vectors out of TOAST, not the whole
+        window's (defense talks at 1,000,000 stories: 770, not 11,855)."""
+        window = base.RANK_WINDOW
+        cursor.execute(
+            f"SELECT count(*), min(id) FROM (SELECT id FROM {TABLE} "
+            f"WHERE {where} ORDER BY id DESC LIMIT {window + 1}) AS w",
+            params,
+        )
+        counted, oldest = cursor.fetchone()
+        total, exact = base.window_total(counted)
+        if query.offset >= min(counted, window):
+            return [], total, exact
+        floor = oldest + 1 if counted > window else oldest
+        set_local(cursor, BITMAP_ONLY)  # a tier's few rows, through GIN
+        return self._rank_tiers(cursor, query, where, params, floor), total, exact
+
+    @staticmethod
+    def _rank_tiers(cursor, query, where, params, floor) -> list:
+        """One page in (tier, ts_rank, newest) order over the matches from
+        the key ``floor`` up."""
+        column, rank_query, texts = text_match(query, ranking=True)
+        rows, offset = [], query.offset
+        for tier_where, tier_params in tiers(query, where, params):
+            tier_where += " AND id >= %s"
+            tier_params = [*tier_params, floor]
+            cursor.execute(
+                f"SELECT id, object_id FROM {TABLE} WHERE {tier_where} "
+                f"ORDER BY ts_rank({column}, {rank_query}) DESC, id DESC "
+                "LIMIT %s OFFSET %s",
+                [*tier_params, *texts, query.limit - len(rows), offset],
+            )
+            page = cursor.fetchall()
+            rows += page
+            if len(rows) == query.limit:
+                break
+            # The next tier's page starts where this tier ran out: at its
+            # top, unless the page began past this tier's end.
+            if page:
+                offset = 0
+            else:
+                cursor.execute(
+                    f"SELECT count(*) FROM {TABLE} WHERE {tier_where}", tier_params
+                )
+                offset -= cursor.fetchone()[0]
+        return rows
 
     def _ordered(self, query: SearchQuery, where: str, exact: bool):
         page = "LIMIT %s OFFSET %s"
