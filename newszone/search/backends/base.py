@@ -58,6 +58,40 @@ def ranked_total(
     return window_total(window_count(cursor, select_sql, params))
 
 
+def newest_window(cursor, select_sql: str, key: str, params: list) -> tuple[int, int]:
+    """(matches counted to RANK_WINDOW + 1, the key to rank from) for
+    ``select_sql``, which selects the sort ``key`` AS k: the oldest of the
+    newest RANK_WINDOW, or of all when fewer."""
+    cursor.execute(
+        f"SELECT count(*), min(k) FROM ({select_sql} ORDER BY {key} DESC "
+        f"LIMIT {RANK_WINDOW + 1}) AS w",
+        params,
+    )
+    counted, oldest = cursor.fetchone()
+    return counted, (oldest + 1 if counted > RANK_WINDOW else oldest)
+
+
+def page_by_tier(
+    query,
+    tiers: list,
+    rank_page: Callable[[object, int, int], list],
+    tier_size: Callable[[object], int],
+) -> list:
+    """One page over ranked tiers, first first: ``rank_page(tier, limit,
+    offset)`` ranks inside one; ``tier_size(tier)`` is asked only when the
+    page begins past a tier's end."""
+    rows, offset = [], query.offset
+    for tier in tiers:
+        page = rank_page(tier, query.limit - len(rows), offset)
+        rows += page
+        if len(rows) == query.limit:
+            break
+        # The next tier's page starts at its top, unless the page began
+        # past this tier's end.
+        offset = 0 if page else offset - tier_size(tier)
+    return rows
+
+
 def window_total(counted: int) -> tuple[int, bool]:
     """(shown total, exact) for ``counted`` matches, counted to RANK_WINDOW + 1."""
     exact = counted <= RANK_WINDOW

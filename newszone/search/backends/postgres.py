@@ -235,48 +235,34 @@ class PostgresSearchBackend(BaseSearchBackend):
         headline matches reads only their vectors out of TOAST, not the whole
         window's (defense talks at 1,000,000 stories: 770, not 11,855)."""
         window = base.RANK_WINDOW
-        cursor.execute(
-            f"SELECT count(*), min(id) FROM (SELECT id FROM {TABLE} "
-            f"WHERE {where} ORDER BY id DESC LIMIT {window + 1}) AS w",
-            params,
+        counted, floor = base.newest_window(
+            cursor, f"SELECT id AS k FROM {TABLE} WHERE {where}", "id", params
         )
-        counted, oldest = cursor.fetchone()
         total, exact = base.window_total(counted)
         if query.offset >= min(counted, window):
             return [], total, exact
-        floor = oldest + 1 if counted > window else oldest
         set_local(cursor, BITMAP_ONLY)  # a tier's few rows, through GIN
-        return self._rank_tiers(cursor, query, where, params, floor), total, exact
-
-    @staticmethod
-    def _rank_tiers(cursor, query, where, params, floor) -> list:
-        """One page in (tier, ts_rank, newest) order over the matches from
-        the key ``floor`` up."""
         column, rank_query, texts = text_match(query, ranking=True)
-        rows, offset = [], query.offset
-        for tier_where, tier_params in tiers(query, where, params):
-            tier_where += " AND id >= %s"
-            tier_params = [*tier_params, floor]
+        parts = [
+            (f"{tier_where} AND id >= %s", [*tier_params, floor])
+            for tier_where, tier_params in tiers(query, where, params)
+        ]
+
+        def rank_page(part, limit, offset):
             cursor.execute(
-                f"SELECT id, object_id FROM {TABLE} WHERE {tier_where} "
+                f"SELECT id, object_id FROM {TABLE} WHERE {part[0]} "
                 f"ORDER BY ts_rank({column}, {rank_query}) DESC, id DESC "
                 "LIMIT %s OFFSET %s",
-                [*tier_params, *texts, query.limit - len(rows), offset],
+                [*part[1], *texts, limit, offset],
             )
-            page = cursor.fetchall()
-            rows += page
-            if len(rows) == query.limit:
-                break
-            # The next tier's page starts where this tier ran out: at its
-            # top, unless the page began past this tier's end.
-            if page:
-                offset = 0
-            else:
-                cursor.execute(
-                    f"SELECT count(*) FROM {TABLE} WHERE {tier_where}", tier_params
-                )
-                offset -= cursor.fetchone()[0]
-        return rows
+            return cursor.fetchall()
+
+        def tier_size(part):
+            cursor.execute(f"SELECT count(*) FROM {TABLE} WHERE {part[0]}", part[1])
+            return cursor.fetchone()[0]
+
+        rows = base.page_by_tier(query, parts, rank_page, tier_size)
+        return rows, total, exact
 
     def _ordered(self, query: SearchQuery, where: str, exact: bool):
         page = "LIMIT %s OFFSET %s"

@@ -138,6 +138,12 @@ def row_filters(query: SearchQuery) -> tuple[list[str], list]:
     return conditions, params
 
 
+def tiers(query: SearchQuery) -> tuple:
+    """The ranking tiers, first first: headline matches (1), the rest (0); or
+    one (None) for a scope without tiers."""
+    return (1, 0) if query.headline_tier else (None,)
+
+
 def clauses(
     query: SearchQuery, tier: int | None = None, floor: int = 0
 ) -> tuple[str, str, list]:
@@ -227,28 +233,25 @@ class SQLiteSearchBackend(BaseSearchBackend):
         rest of the window (장관 at 1,000,000 stories: 915 rows, not 20,000)."""
         window = base.RANK_WINDOW
         with self.connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT count(*), min(k) FROM (SELECT {TABLE}.rowid AS k "
-                f"FROM {source} WHERE {where} ORDER BY {TABLE}.rowid DESC "
-                f"LIMIT {window + 1}) AS w",
+            counted, floor = base.newest_window(
+                cursor,
+                f"SELECT {TABLE}.rowid AS k FROM {source} WHERE {where}",
+                f"{TABLE}.rowid",
                 params,
             )
-            counted, oldest = cursor.fetchone()
             total, exact = base.window_total(counted)
             if query.offset >= min(counted, window):
                 return [], total, exact
-            floor = oldest + 1 if counted > window else oldest
-            keys, offset = [], query.offset
-            for tier in (1, 0) if query.headline_tier else (None,):
-                part = clauses(query, tier, floor)
-                rows = self._rank_page(cursor, *part, query.limit - len(keys), offset)
-                keys += [row[0] for row in rows]
-                if len(keys) == query.limit or tier != 1:
-                    break
-                # The next tier's page starts where this tier ran out: at
-                # its top, unless the page began past this tier's end.
-                offset = offset - self._tier_size(cursor, *part) if not rows else 0
-        return keys, total, exact
+            parts = {tier: clauses(query, tier, floor) for tier in tiers(query)}
+            keys = base.page_by_tier(
+                query,
+                list(parts),
+                lambda tier, limit, offset: self._rank_page(
+                    cursor, *parts[tier], limit, offset
+                ),
+                lambda tier: self._tier_size(cursor, *parts[tier]),
+            )
+        return [row[0] for row in keys], total, exact
 
     @staticmethod
     def _rank_page(cursor, source, where, params, limit, offset) -> list:
