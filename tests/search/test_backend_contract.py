@@ -134,6 +134,19 @@ def test_every_headline_match_ranks_above_every_body_match(index, q):
     assert found(q, offset=4) == []
 
 
+def test_headline_tier_follows_the_second_keyword(index):
+    filler = " ".join(f"word{n}" for n in range(400))
+    head = index(headline="Ankara visit", body=f"<p>{filler} talks</p>", hours_ago=2)
+    body = index(
+        headline="Weather", body="<p>" + "Talks in Ankara. " * 5 + "</p>", hours_ago=1
+    )
+    second = {"groups2": parse("ankara")}
+    # "talks" or "ankara": the first story's headline matches, the second's not.
+    assert found("talks", op="or", **second) == [head.pk, body.pk]
+    # Both words: neither headline has both, so bm25 alone orders them.
+    assert found("talks", op="and", **second) == [body.pk, head.pk]
+
+
 def test_scopes(index):
     reporter = make_reporter(name_ko="맹수열", name_en="Su-Yeol, Maeng")
     head = index(headline="Drill at sea", body="<p>Quiet.</p>")
