@@ -129,6 +129,12 @@ def planner_settings(query: SearchQuery, cursor, select_sql: str, params: list):
     return settings
 
 
+def headline_where(query: SearchQuery) -> tuple[str, list]:
+    """``WHERE`` (and parameters) of the stories whose headline matches the
+    words, through the marked headline lexemes, with the search's filters."""
+    return where_clause(replace(query, scope="headline"))
+
+
 def tiers(query: SearchQuery, where: str, params: list) -> list[tuple[str, list]]:
     """``WHERE`` clauses (and parameters) of the ranking tiers, first first.
 
@@ -137,7 +143,7 @@ def tiers(query: SearchQuery, where: str, params: list) -> list[tuple[str, list]
     body scope they must match there too. The rest are the other matches."""
     if not query.headline_tier:
         return [(where, params)]
-    headline, headline_params = where_clause(replace(query, scope="headline"))
+    headline, headline_params = headline_where(query)
     first = (headline, headline_params)
     if query.scope != "all":
         first = (f"{headline} AND {where}", [*headline_params, *params])
@@ -212,8 +218,8 @@ class PostgresSearchBackend(BaseSearchBackend):
         and counted in one pass. The headline tier is a set from GIN."""
         column, rank_query, texts = text_match(query, ranking=True)
         tier, tier_params = "false", []
-        if query.headline_tier:
-            headline, tier_params = tiers(query, where, params)[0]
+        if query.headline_tier:  # the rows are matches already: no body check
+            headline, tier_params = headline_where(query)
             tier = f"id IN (SELECT id FROM {TABLE} WHERE {headline})"
         inner = (
             f"SELECT id, object_id, {column} AS v, {tier} AS tier FROM {TABLE} "

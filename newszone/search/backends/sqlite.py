@@ -102,7 +102,7 @@ def match_expression(query: SearchQuery, tier: int | None = None) -> str:
     whose headline matches the words too, 0 those whose headline does not."""
     columns = SCOPE_COLUMNS.get(query.scope, SCOPE_COLUMNS["all"])
     text = text_expression(query, SCOPE_MARKS.get(query.scope, ""), columns)
-    headline = text_expression(query, HEADLINE_MARK)
+    headline = text_expression(query, HEADLINE_MARK) if tier is not None else ""
     parts = [text] if text else []
     if tier == 1:
         parts.append(headline)
