@@ -104,16 +104,19 @@ def test_headline_ranks_above_body_and_newer_first_on_ties(index):
     assert found("talks", sort="oldest") == [older_tie.pk, in_headline.pk, body_only.pk]
 
 
+# A long story: by bm25 alone, one mention in it weighs little.
+FILLER = " ".join(f"word{n}" for n in range(400))
+
+
 @pytest.mark.parametrize("q", ["talks", '"defense talks"'])
 def test_every_headline_match_ranks_above_every_body_match(index, q):
     # By bm25 alone, the short story saying it five times outranks the long
     # one with the words once in its headline; stories whose headline
     # matches come first, and pages run on across the two tiers.
-    filler = " ".join(f"word{n}" for n in range(400))
     in_headlines = [
         index(
             headline=f"Defense talks, day {n}",
-            body=f"<p>{filler}</p>",
+            body=f"<p>{FILLER}</p>",
             hours_ago=n,
         ).pk
         for n in (1, 2)
@@ -135,8 +138,7 @@ def test_every_headline_match_ranks_above_every_body_match(index, q):
 
 
 def test_headline_tier_follows_the_second_keyword(index):
-    filler = " ".join(f"word{n}" for n in range(400))
-    head = index(headline="Ankara visit", body=f"<p>{filler} talks</p>", hours_ago=2)
+    head = index(headline="Ankara visit", body=f"<p>{FILLER} talks</p>", hours_ago=2)
     body = index(
         headline="Weather", body="<p>" + "Talks in Ankara. " * 5 + "</p>", hours_ago=1
     )
