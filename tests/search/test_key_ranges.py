@@ -1,0 +1,149 @@
+"""PostgreSQL finds the newest ranking window inside a key range sized from
+the planner's statistics; whatever the estimate, the window is the same."""
+
+import pytest
+from django.db import connection
+
+from newszone.search import documents
+from newszone.search.backends import base as backend_base
+from newszone.search.backends import get_backend, postgres
+from newszone.search.query import SearchQuery, parse
+from tests.factories import make_article
+
+BOUNDS = [0, 100, 200, 400, 800]  # four buckets of equal row counts
+
+
+@pytest.mark.parametrize(
+    ("key", "position"),
+    [(-5, 0.0), (0, 0.0), (150, 1.5), (300, 2.5), (800, 4.0), (10_000, 4.0)],
+)
+def test_key_position_interpolates_inside_a_bucket(key, position):
+    assert postgres.key_position(BOUNDS, key) == position
+
+
+def test_key_below_counts_rows_down_from_the_top():
+    rows = 400.0  # 100 a bucket
+    assert postgres.key_below(BOUNDS, 800, 100, rows) == 400
+    assert postgres.key_below(BOUNDS, 800, 150, rows) == 300
+    assert postgres.key_below(BOUNDS, 600, 100, rows) == 300  # from 600 down
+    # Keys newer than the histogram (added since ANALYZE) count as its top,
+    # so the range only grows.
+    assert postgres.key_below(BOUNDS, 5_000, 100, rows) == 400
+
+
+def test_key_below_gives_up_past_the_oldest_key_or_without_statistics():
+    assert postgres.key_below(BOUNDS, 800, 400, 400.0) is None
+    assert postgres.key_below(BOUNDS, 800, 10_000, 400.0) is None
+    assert postgres.key_below([], 800, 10, 400.0) is None
+    assert postgres.key_below([7], 800, 10, 400.0) is None
+
+
+needs_postgres = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's key ranges"
+)
+
+
+@pytest.fixture
+def radar_archive(db, monkeypatch):
+    """Forty stories, one in two about radar (every fourth in its headline),
+    an hour apart; planner statistics taken; a ranking window of three, so
+    the range to look in is under a quarter of the table."""
+    monkeypatch.setattr(backend_base, "RANK_WINDOW", 3)
+    for n in range(40):
+        body = "<p>The radar sweep went on.</p>" if n % 2 else "<p>Quiet day.</p>"
+        headline = "Radar upgrade" if n % 4 == 1 else f"Story {n}"
+        article = make_article(headline=headline, body=body, hours_ago=n + 1)
+        documents.index_objects("articles", [article.pk])
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE search_searchdocument")
+
+
+def ranked(q: str, **options):
+    results = get_backend().search(SearchQuery(groups=parse(q), **options))
+    hits = [hit.object_id for hit in results.hits]
+    return hits, results.total, results.total_exact, results.ranked_newest
+
+
+def without_ranges(q: str, monkeypatch, **options):
+    with monkeypatch.context() as patch:
+        patch.setattr(postgres, "key_histogram", lambda cursor: [])
+        return ranked(q, **options)
+
+
+def recording_ranges(monkeypatch) -> list:
+    """The range starts tried, in order (None: none could be sized)."""
+    tried = []
+    key_below = postgres.key_below
+
+    def record(*args):
+        tried.append(key_below(*args))
+        return tried[-1]
+
+    monkeypatch.setattr(postgres, "key_below", record)
+    return tried
+
+
+@needs_postgres
+def test_a_common_word_is_looked_for_in_a_key_range(radar_archive, monkeypatch):
+    expected = without_ranges("radar", monkeypatch)
+    tried = recording_ranges(monkeypatch)
+    assert ranked("radar") == expected
+    assert tried and tried[0] is not None  # sized from the planner's estimate
+    assert expected[1:] == (3, False, 3)
+
+
+# The same, whatever the planner's estimate: words are counted, then ranked
+# by tier; phrases are ranked and counted in one pass, pages past the end
+# counted apart.
+@needs_postgres
+@pytest.mark.parametrize("q", ["radar", '"radar sweep"'])
+@pytest.mark.parametrize("offset", [0, 2, 3, 20])
+def test_the_window_found_in_a_key_range_is_the_newest(
+    radar_archive, monkeypatch, q, offset
+):
+    expected = without_ranges(q, monkeypatch, offset=offset, limit=2)
+    monkeypatch.setattr(postgres, "RANGE_MAX_SHARE", 1.0)
+    tried = recording_ranges(monkeypatch)
+    assert ranked(q, offset=offset, limit=2) == expected
+    assert tried and tried[0] is not None  # the range was used
+    assert expected[1:] == (3, False, 3)
+
+
+@needs_postgres
+@pytest.mark.parametrize("q", ["radar", '"radar sweep"'])
+def test_a_range_too_narrow_is_widened(radar_archive, monkeypatch, q):
+    expected = without_ranges(q, monkeypatch)
+    monkeypatch.setattr(postgres, "RANGE_MAX_SHARE", 1.0)
+    monkeypatch.setattr(postgres, "RANGE_SLACK", 0.2)  # far too few rows
+    tried = recording_ranges(monkeypatch)
+    assert ranked(q) == expected
+    assert len(tried) >= 2 and tried[0] > tried[1]  # widened: further back
+
+
+@needs_postgres
+def test_too_few_matches_for_any_range_rank_them_all(radar_archive, monkeypatch):
+    monkeypatch.setattr(backend_base, "RANK_WINDOW", 50)
+    tried = recording_ranges(monkeypatch)
+    hits, total, exact, ranked_newest = ranked("radar", limit=50)
+    assert (len(hits), total, exact, ranked_newest) == (20, 20, True, None)
+    assert tried in ([], [None])  # no range: every match ranked
+
+
+@needs_postgres
+def test_a_date_range_bounds_the_key_range(radar_archive, monkeypatch):
+    from django.utils import timezone
+
+    date_to = timezone.now() - timezone.timedelta(hours=10)
+    expected = without_ranges("radar", monkeypatch, date_to=date_to)
+    assert ranked("radar", date_to=date_to) == expected
+    assert all(
+        documents.key_range_start(date_to) > key for key in documents_keys(expected[0])
+    )
+
+
+def documents_keys(object_ids):
+    from newszone.search.models import SearchDocument
+
+    return SearchDocument.objects.filter(object_id__in=object_ids).values_list(
+        "pk", flat=True
+    )
