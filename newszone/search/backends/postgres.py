@@ -191,6 +191,7 @@ def newest_range(cursor, query: SearchQuery, estimates: tuple, settings: dict, l
     low, high = key_bounds(query)
     span = base.RANK_WINDOW * rows / max(expected, 1.0) * RANGE_SLACK
     bounds = key_histogram(cursor) if span <= rows * RANGE_MAX_SHARE else []
+    tried = False
     for _ in range(RANGE_TRIES):
         start = key_below(bounds, high, span, rows)
         if start is None or start <= low or span > rows * RANGE_MAX_SHARE:
@@ -201,7 +202,9 @@ def newest_range(cursor, query: SearchQuery, estimates: tuple, settings: dict, l
             return result
         seen = max(counted, 1) / span  # the share of matches in the range
         span = max(2 * span, base.RANK_WINDOW / seen * RANGE_SLACK)
-    set_local(cursor, {name: settings.get(name, "on") for name in BITMAP_ONLY})
+        tried = True
+    if tried:  # back to the plan made for all keys
+        set_local(cursor, {name: settings.get(name, "on") for name in BITMAP_ONLY})
     return look("TRUE", [])[0]
 
 
