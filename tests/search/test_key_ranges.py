@@ -131,9 +131,11 @@ def test_too_few_matches_for_any_range_rank_them_all(radar_archive, monkeypatch)
 
 @needs_postgres
 def test_a_date_range_bounds_the_key_range(radar_archive, monkeypatch):
+    from datetime import timedelta
+
     from django.utils import timezone
 
-    date_to = timezone.now() - timezone.timedelta(hours=10)
+    date_to = timezone.now() - timedelta(hours=10)
     expected = without_ranges("radar", monkeypatch, date_to=date_to)
     assert ranked("radar", date_to=date_to) == expected
     assert all(

@@ -48,14 +48,19 @@ def window_count(cursor, select_sql: str, params: list) -> int:
     return capped_count(cursor, select_sql, params, RANK_WINDOW + 1)[0]
 
 
+def ranked_count(rows: list, query, cursor, select_sql: str, params: list) -> int:
+    """The matches (counted to RANK_WINDOW + 1) of a ranked page whose rows
+    end with ``n``; counted apart only for a page past the last."""
+    if rows or not query.offset:
+        return rows[0][-1] if rows else 0
+    return window_count(cursor, select_sql, params)
+
+
 def ranked_total(
     rows: list, query, cursor, select_sql: str, params: list
 ) -> tuple[int, bool]:
-    """(shown total, exact) from a ranked page whose rows end with ``n``;
-    counted apart only for a page past the last."""
-    if rows or not query.offset:
-        return window_total(rows[0][-1] if rows else 0)
-    return window_total(window_count(cursor, select_sql, params))
+    """(shown total, exact) of a ranked page, as ``ranked_count``."""
+    return window_total(ranked_count(rows, query, cursor, select_sql, params))
 
 
 def newest_window(cursor, select_sql: str, key: str, params: list) -> tuple[int, int]:

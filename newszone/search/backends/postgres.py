@@ -279,14 +279,17 @@ class PostgresSearchBackend(BaseSearchBackend):
                     found = self._ranked_in_one_pass(
                         cursor, query, f"{where} AND {condition}", [*params, *extra]
                     )
-                    if found:
-                        return found, found[0][-1]
-                    return found, base.window_count(
-                        cursor, f"{select} AND {condition}", [*params, *extra]
+                    counted = base.ranked_count(
+                        found,
+                        query,
+                        cursor,
+                        f"{select} AND {condition}",
+                        [*params, *extra],
                     )
+                    return (found, counted), counted
 
-                rows = newest_range(cursor, query, estimates, settings, look)
-                total, exact = base.ranked_total(rows, query, cursor, select, params)
+                rows, counted = newest_range(cursor, query, estimates, settings, look)
+                total, exact = base.window_total(counted)
             else:
 
                 def look(condition, extra):
