@@ -428,6 +428,14 @@ class PostgresSearchBackend(BaseSearchBackend):
             return cursor.fetchone()[0]
 
 
+# A story's vector (~3 KB of lexemes and positions) does not compress: pglz
+# tried on each and stored every one as it was (2,016 of 2,016 sampled at
+# 1,000,000 stories), a fifth of the CPU of computing the column. Stored out
+# of line uncompressed, it is written without the try (the column 329 → 303 s
+# at 1,000,000 stories) and read as before.
+TSV_STORAGE = "ALTER COLUMN tsv SET STORAGE EXTERNAL"
+
+
 def create_sql() -> list[str]:
     return [
         # One ALTER, one table rewrite. ``tsv`` casts the literal written at
@@ -436,7 +444,8 @@ def create_sql() -> list[str]:
         f"""ALTER TABLE {TABLE}
           ADD COLUMN tsv tsvector GENERATED ALWAYS AS (vector::tsvector) STORED,
           ADD COLUMN rtsv tsvector GENERATED ALWAYS AS (array_to_tsvector(
-            array_remove(string_to_array(reporter_terms, ' '), ''))) STORED""",
+            array_remove(string_to_array(reporter_terms, ' '), ''))) STORED,
+          {TSV_STORAGE}""",
         f"CREATE INDEX search_doc_tsv ON {TABLE} USING gin (tsv)",
         f"CREATE INDEX search_doc_rtsv ON {TABLE} USING gin (rtsv)",
     ]
