@@ -349,3 +349,28 @@ def test_postgres_vectors_are_stored_uncompressed(index):
             cursor.execute(statement)
         assert vector_storage(cursor) == ("e", [None])
     assert found("sweep") == [story.pk]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's stored vectors"
+)
+def test_postgres_rebuild_rewrites_only_stale_vectors(index):
+    current = index(body="<p>Submarine launch.</p>")
+    stale = index(body="<p>Frigate launch.</p>")
+    with connection.cursor() as cursor:
+        # As if written before a change in how vectors are made: no frigate.
+        cursor.execute(
+            "UPDATE search_searchdocument SET vector = '''launch'':1C' "
+            "WHERE object_id = %s",
+            [stale.pk],
+        )
+        assert found("frigate") == []
+        cursor.execute("SELECT object_id, ctid::text FROM search_searchdocument")
+        versions = dict(cursor.fetchall())
+        assert get_backend().rebuild() == 2
+        cursor.execute("SELECT object_id, ctid::text FROM search_searchdocument")
+        after = dict(cursor.fetchall())
+    assert after[current.pk] == versions[current.pk]  # read, not written
+    assert after[stale.pk] != versions[stale.pk]
+    assert found("frigate") == [stale.pk]
+    assert found("submarine") == [current.pk]

@@ -389,7 +389,14 @@ class PostgresSearchBackend(BaseSearchBackend):
         return self._ordered(newest, where, exact)
 
     def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
-        """Rewrite each stored vector from the stored terms, then the GIN indexes."""
+        """Rewrite each stored vector that differs from what the stored terms
+        give, then the GIN indexes.
+
+        A vector rewritten is a new row version (the vector and the column
+        computed from it written anew, the old ones left for VACUUM) at
+        ~1,100 rows/s at 1,000,000 stories; one compared and found current is
+        only read (~2,800/s), and vectors are current unless the way they are
+        written changed."""
         from newszone.search.documents import vector_for
 
         columns = ["title_terms", "title_extra", "body_terms", "body_extra"]
@@ -398,20 +405,22 @@ class PostgresSearchBackend(BaseSearchBackend):
             cursor.execute("DROP INDEX IF EXISTS search_doc_tsv")
             while True:
                 cursor.execute(
-                    f"SELECT id, {', '.join(columns)} FROM {TABLE} WHERE id > %s "
-                    "ORDER BY id LIMIT 2000",
+                    f"SELECT id, vector, {', '.join(columns)} FROM {TABLE} "
+                    "WHERE id > %s ORDER BY id LIMIT 2000",
                     [last],
                 )
                 rows = cursor.fetchall()
                 if not rows:
                     break
-                cursor.executemany(
-                    f"UPDATE {TABLE} SET vector = %s WHERE id = %s",
-                    [
-                        (vector_for(dict(zip(columns, r[1:], strict=True))), r[0])
-                        for r in rows
-                    ],
-                )
+                fresh = [
+                    (vector_for(dict(zip(columns, r[2:], strict=True))), r)
+                    for r in rows
+                ]
+                stale = [(vector, r[0]) for vector, r in fresh if vector != r[1]]
+                if stale:
+                    cursor.executemany(
+                        f"UPDATE {TABLE} SET vector = %s WHERE id = %s", stale
+                    )
                 done, last = done + len(rows), rows[-1][0]
                 if progress:
                     progress(len(rows))
