@@ -323,31 +323,28 @@ def test_postgres_planner_settings_stay_inside_the_ranking_pass(index):
         assert cursor.fetchone() == (work_mem,)
 
 
-def vector_storage(cursor) -> tuple[str, list]:
-    """The vector column's storage, and each stored vector's compression."""
+def vector_storage(cursor) -> str:
     cursor.execute(
         "SELECT attstorage FROM pg_attribute "
         "WHERE attrelid = 'search_searchdocument'::regclass AND attname = 'tsv'"
     )
-    (storage,) = cursor.fetchone()
-    cursor.execute("SELECT pg_column_compression(tsv) FROM search_searchdocument")
-    return storage, [row[0] for row in cursor.fetchall()]
+    return cursor.fetchone()[0]
 
 
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="PostgreSQL's vector storage"
 )
 def test_postgres_vectors_are_stored_uncompressed(index):
-    # Repeated words make a vector pglz would compress; it is stored as is,
-    # whether written on indexing or computed again for the whole table.
-    story = index(body="<p>" + "The radar sweep went on. " * 400 + "</p>")
+    # Out of line, never compressed ("e"): after the migrations, and when the
+    # engine's columns are made again for the whole table.
+    story = index(body="<p>The radar sweep went on.</p>")
     from newszone.search.backends import postgres
 
     with connection.cursor() as cursor:
-        assert vector_storage(cursor) == ("e", [None])
+        assert vector_storage(cursor) == "e"
         for statement in postgres.drop_sql() + postgres.create_sql():
             cursor.execute(statement)
-        assert vector_storage(cursor) == ("e", [None])
+        assert vector_storage(cursor) == "e"
     assert found("sweep") == [story.pk]
 
 
