@@ -390,7 +390,7 @@ class PostgresSearchBackend(BaseSearchBackend):
 
     def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
         """Rewrite each stored vector that differs from what the stored terms
-        give, then the GIN indexes.
+        give, then the vectors' GIN index (the reporters' is kept).
 
         A vector rewritten is a new row version (the vector and the column
         computed from it written anew, the old ones left for VACUUM) at
