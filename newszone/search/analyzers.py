@@ -1,7 +1,8 @@
 """One analysis pipeline for indexing and for queries, for every engine.
 
-Korean goes through Kiwi (kiwipiepy): nouns, proper nouns, numbers, foreign
-words and verb/adjective stems are kept; particles and endings are dropped.
+Korean goes through Kiwi (kiwipiepy), a word at a time, each word's result
+kept: nouns, proper nouns, numbers, foreign words and verb/adjective stems are
+kept; particles and endings are dropped.
 Latin-script words (in either language) are NFKC-normalised, case-folded,
 stripped of possessives and Snowball-stemmed (PyStemmer); codes and numbers
 ("K-9", "2014") stay whole. Measurements behind these choices:
@@ -30,9 +31,10 @@ import Stemmer
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # A Latin-script word or code: K-9, U.S., 2014, Turkey's, self-propelled.
 LATIN = re.compile(r"[0-9A-Za-z\u00c0-\u024f]+(?:[-.'’][0-9A-Za-z\u00c0-\u024f]+)*")
-INVISIBLE = re.compile(
-    r"[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]"
-)
+# Control characters and line separators part words; zero-width and
+# direction marks are dropped, so 송영무\u200b는 is one word, 송영무는.
+CONTROL = re.compile(r"[\u0000-\u001f\u007f-\u009f\u2028\u2029]")
+INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
 KEEP_NOUNS = {"NNG", "NNP", "NR", "XR", "SN", "SH"}
 KEEP_VERBS = {"VV", "VA", "VV-R", "VA-R", "VV-I", "VA-I"}
 RUN_TAGS = {"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XR", "XPN", "XSN"}
@@ -48,6 +50,14 @@ MAX_TERM_LENGTH = 40
 # is 8). At 4 it analyses ~25-40 % more Korean per second, and 99.6 % of the
 # index terms stay the same on generated news (bench/RESULTS.md, analyser).
 KIWI_CUTOFF = 4.0
+# Korean is analysed a word at a time, and each word's analysis is kept:
+# news repeats its words (after 300 generated stories, 81 % of words had been
+# seen), so most cost a lookup. About 740 bytes a word: ~75 MB when full.
+WORD_CACHE_SIZE = 100_000
+# Bump when a change alters the terms a text gives: documents stored by an
+# older analysis are analysed again by ``rebuild_search_index``.
+# 0: before versions were stored (Kiwi on whole texts); 1: word by word.
+ANALYSIS_VERSION = 1
 
 
 @dataclass
@@ -99,7 +109,8 @@ def kiwi():
 
 def normalize(text: str) -> str:
     """NFKC, without control or zero-width characters."""
-    return INVISIBLE.sub(" ", unicodedata.normalize("NFKC", text or ""))
+    text = unicodedata.normalize("NFKC", text or "")
+    return CONTROL.sub(" ", INVISIBLE.sub("", text))
 
 
 @lru_cache(maxsize=65536)
@@ -126,19 +137,34 @@ def analyze(text: str) -> Analysis:
 
 
 def _analyze_korean(text: str) -> Analysis:
-    spans = [(m.start(), m.end(), "SL") for m in LATIN.finditer(text)]
-    tokens = kiwi().tokenize(text, pretokenized=spans)
+    """Word by word (runs of non-space): the same word always gives the same
+    terms, in a story as in a query, and a word seen before costs a lookup."""
+    result = Analysis()
+    for word in text.split():
+        terms, extras, groups = _analyze_word(word)
+        result.terms.extend(terms)
+        result.extras.extend(extras)
+        result.groups.extend([list(alt) for alt in group] for group in groups)
+    return result
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _analyze_word(word: str) -> tuple[tuple, tuple, tuple]:
+    """One word's (terms, extras, groups), frozen for the cache."""
+    spans = [(m.start(), m.end(), "SL") for m in LATIN.finditer(word)]
+    tokens = kiwi().tokenize(word, pretokenized=spans)
     result = Analysis()
     run: list = []
     for token in tokens:
         if run and not (token.tag in RUN_TAGS and token.start == run[-1].end):
-            _close_run(run, text, result)
+            _close_run(run, word, result)
             run = []
         if token.tag in RUN_TAGS:
             run.append(token)
-        _add_token(token, text, result)
-    _close_run(run, text, result)
-    return result
+        _add_token(token, word, result)
+    _close_run(run, word, result)
+    groups = tuple(tuple(tuple(alt) for alt in group) for group in result.groups)
+    return tuple(result.terms), tuple(result.extras), groups
 
 
 def _add_token(token, text: str, result: Analysis) -> None:

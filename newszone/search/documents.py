@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from django.db import transaction
 from django.utils import timezone
 
-from newszone.search.analyzers import analyze
+from newszone.search.analyzers import ANALYSIS_VERSION, analyze
 from newszone.search.backends import get_backend
 from newszone.search.models import SearchDocument
 from newszone.search.registry import SourceDocument, get_source
@@ -135,7 +135,11 @@ def store(source: str, doc: SourceDocument) -> SearchDocument:
     SearchDocument.objects.filter(source=source, object_id=doc.object_id).delete()
     key = _free_key(sort_key(doc.sort_time, doc.object_id), source, doc.object_id)
     return SearchDocument.objects.create(
-        pk=key, source=source, object_id=doc.object_id, **fields
+        pk=key,
+        source=source,
+        object_id=doc.object_id,
+        analysis_version=ANALYSIS_VERSION,
+        **fields,
     )
 
 

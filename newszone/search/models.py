@@ -27,6 +27,9 @@ class SearchDocument(models.Model):
     # Only for engines that ask for it (PostgreSQL): the weighted tsvector
     # literal of the terms above, so the index is built by a fast cast.
     vector = models.TextField(blank=True, db_default="")
+    # analyzers.ANALYSIS_VERSION when the terms were made; an older one is
+    # analysed again by rebuild_search_index.
+    analysis_version = models.SmallIntegerField(db_default=0)
 
     class Meta:
         constraints = [

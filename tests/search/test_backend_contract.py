@@ -308,6 +308,28 @@ def test_rebuild_command_indexes_what_is_missing(capsys):
     assert found("icebreaker") == [story.pk]
 
 
+def test_rebuild_command_reanalyses_what_an_older_analysis_stored(index):
+    from django.core.management import call_command
+
+    from newszone.articles.models import Article
+    from newszone.search.analyzers import ANALYSIS_VERSION
+    from newszone.search.models import SearchDocument
+
+    older = index(body="<p>Icebreaker sails north.</p>")
+    current = index(body="<p>Icebreaker sails south.</p>")
+    # Both stories change without being indexed again; one document is marked
+    # as made by an older analysis.
+    Article.objects.filter(pk__in=[older.pk, current.pk]).update(
+        body="<p>Tugboat sails east.</p>"
+    )
+    SearchDocument.objects.filter(object_id=older.pk).update(analysis_version=0)
+    call_command("rebuild_search_index", "--no-progress")
+    assert found("tugboat") == [older.pk]  # analysed again
+    assert found("icebreaker") == [current.pk]  # current: its terms kept
+    versions = SearchDocument.objects.values_list("analysis_version", flat=True)
+    assert set(versions) == {ANALYSIS_VERSION}
+
+
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="PostgreSQL's planner settings"
 )

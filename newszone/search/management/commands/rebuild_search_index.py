@@ -1,7 +1,8 @@
 """Rebuild the search index, with a progress bar.
 
 By default the engine's index is rebuilt from the stored analysed terms (fast:
-the analyser does not run again), after analysing anything not yet stored.
+the analyser does not run again), after analysing anything not yet stored or
+stored by an older analysis (``analyzers.ANALYSIS_VERSION``).
 ``--reanalyse`` runs the analyser over every object again (after an analyser
 change: slow, Kiwi costs milliseconds per story).
 """
@@ -10,6 +11,7 @@ from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
 from newszone.search import documents, registry
+from newszone.search.analyzers import ANALYSIS_VERSION
 from newszone.search.backends import get_backend
 from newszone.search.models import SearchDocument
 
@@ -29,10 +31,10 @@ class Command(BaseCommand):
     def handle(self, *args, reanalyse, no_progress, **options):
         quiet = no_progress or not self.stdout.isatty()
         for source in registry.sources():
-            stored = set(
-                SearchDocument.objects.filter(source=source.name).values_list(
-                    "object_id", flat=True
-                )
+            current = set(
+                SearchDocument.objects.filter(
+                    source=source.name, analysis_version=ANALYSIS_VERSION
+                ).values_list("object_id", flat=True)
             )
             with tqdm(
                 total=source.count(),
@@ -43,7 +45,7 @@ class Command(BaseCommand):
                 if reanalyse:
                     documents.reanalyse_all(source.name, bar.update)
                 else:
-                    missing = self._missing(source, stored)
+                    missing = self._missing(source, current)
                     bar.update(bar.total - len(missing))
                     for start in range(0, len(missing), 200):
                         chunk = missing[start : start + 200]
@@ -58,5 +60,6 @@ class Command(BaseCommand):
         )
 
     @staticmethod
-    def _missing(source, stored: set[int]) -> list[int]:
-        return [pk for pk in source.all_ids() if pk not in stored]
+    def _missing(source, current: set[int]) -> list[int]:
+        """Objects not stored, or stored by an older analysis."""
+        return [pk for pk in source.all_ids() if pk not in current]
