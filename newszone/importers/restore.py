@@ -322,10 +322,9 @@ def _finish_database(connection, loaded: list[type[models.Model]]) -> None:
     with connection.cursor() as cursor:
         for sql in connection.ops.sequence_reset_sql(no_style(), loaded):
             cursor.execute(sql)
-    # The engine's index follows the documents by triggers (SQLite FTS5) or
-    # generated columns (PostgreSQL), but PostgreSQL's column is computed from
-    # ``vector``, which an archive from SQLite leaves empty: rebuild always.
-    get_backend(connection.alias).rebuild()
+    # The documents came as rows, not through documents.store: PostgreSQL's
+    # vectors (empty in an archive from SQLite) are made from the terms.
+    get_backend(connection.alias).rebuild(from_terms=True)
 
 
 class _MediaWriter:

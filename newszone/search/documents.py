@@ -1,5 +1,6 @@
 """Turn source documents into stored, analysed SearchDocuments, and keep the
-engine's index in step (the engines' triggers or generated columns do the rest)."""
+engine's index in step (SQLite's triggers, or PostgreSQL's vector written with
+the terms, do the rest)."""
 
 from __future__ import annotations
 
@@ -103,6 +104,9 @@ HEADLINE_MARK = "^"
 
 
 def vector_for(fields: dict) -> str:
+    """The weighted tsvector literal of a document's terms (PostgreSQL stores
+    it as its vector). A change to what it writes must raise
+    analyzers.ANALYSIS_VERSION, so the rebuild writes every vector anew."""
     literal = tsvector_literal(
         (fields["title_terms"], "A"),
         (fields["title_extra"], "B"),

@@ -1,6 +1,16 @@
 from django.db import models
 
 
+class VectorField(models.TextField):
+    """A weighted tsvector literal (documents.vector_for): stored as a
+    ``tsvector`` on PostgreSQL (cast as it is written), as text elsewhere."""
+
+    def db_type(self, connection):
+        if connection.vendor == "postgresql":
+            return "tsvector"
+        return super().db_type(connection)
+
+
 class SearchDocument(models.Model):
     """The analysed form of one searchable object, stored so that a rebuild of
     the engine's index never re-runs the analyser.
@@ -24,9 +34,9 @@ class SearchDocument(models.Model):
     body_extra = models.TextField(blank=True)
     reporter_terms = models.TextField(blank=True)
     meta_terms = models.TextField(blank=True)
-    # Only for engines that ask for it (PostgreSQL): the weighted tsvector
-    # literal of the terms above, so the index is built by a fast cast.
-    vector = models.TextField(blank=True, db_default="")
+    # Only for engines that ask for it (PostgreSQL): the weighted vector of
+    # the terms above, which its GIN index is built from.
+    vector = VectorField(blank=True, db_default="")
     # analyzers.ANALYSIS_VERSION when the terms were made; an older one is
     # analysed again by rebuild_search_index.
     analysis_version = models.SmallIntegerField(db_default=0)

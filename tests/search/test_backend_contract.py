@@ -345,51 +345,136 @@ def test_postgres_planner_settings_stay_inside_the_ranking_pass(index):
         assert cursor.fetchone() == (work_mem,)
 
 
-def vector_storage(cursor) -> str:
+def vector_column(cursor) -> tuple[str, str]:
     cursor.execute(
-        "SELECT attstorage FROM pg_attribute "
-        "WHERE attrelid = 'search_searchdocument'::regclass AND attname = 'tsv'"
+        "SELECT atttypid::regtype::text, attstorage FROM pg_attribute "
+        "WHERE attrelid = 'search_searchdocument'::regclass AND attname = 'vector'"
     )
-    return cursor.fetchone()[0]
+    return cursor.fetchone()
+
+
+def columns(cursor) -> set[str]:
+    cursor.execute(
+        "SELECT attname FROM pg_attribute WHERE attnum > 0 AND NOT attisdropped "
+        "AND attrelid = 'search_searchdocument'::regclass"
+    )
+    return {name for (name,) in cursor.fetchall()}
 
 
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="PostgreSQL's vector storage"
 )
-def test_postgres_vectors_are_stored_uncompressed(index):
-    # Out of line, never compressed ("e"): after the migrations, and when the
-    # engine's columns are made again for the whole table.
+def test_postgres_vectors_are_stored_as_uncompressed_tsvectors(index):
+    # Out of line, never compressed ("e"), as tsvector: after the migrations,
+    # and when the engine's layout is made again.
     story = index(body="<p>The radar sweep went on.</p>")
     from newszone.search.backends import postgres
 
     with connection.cursor() as cursor:
-        assert vector_storage(cursor) == "e"
+        assert vector_column(cursor) == ("tsvector", "e")
         for statement in postgres.drop_sql() + postgres.create_sql():
             cursor.execute(statement)
-        assert vector_storage(cursor) == "e"
+        assert vector_column(cursor) == ("tsvector", "e")
+        assert not {"tsv", "rtsv"} & columns(cursor)
     assert found("sweep") == [story.pk]
 
 
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="PostgreSQL's stored vectors"
 )
-def test_postgres_rebuild_rewrites_only_stale_vectors(index):
-    current = index(body="<p>Submarine launch.</p>")
-    stale = index(body="<p>Frigate launch.</p>")
+def test_postgres_rebuild_builds_the_indexes_and_writes_no_row(index):
+    reporter = make_reporter(name_ko="민지수", name_en="Jisu, Min")
+    story = index(body="<p>Submarine launch.</p>", reporters=[reporter])
     with connection.cursor() as cursor:
-        # As if written before a change in how vectors are made: no frigate.
+        cursor.execute("DROP INDEX search_doc_tsv")
+        cursor.execute("SELECT object_id, ctid::text FROM search_searchdocument")
+        versions = dict(cursor.fetchall())
+        assert get_backend().rebuild() == 1
+        cursor.execute("SELECT object_id, ctid::text FROM search_searchdocument")
+        assert dict(cursor.fetchall()) == versions  # read, not written
         cursor.execute(
-            "UPDATE search_searchdocument SET vector = '''launch'':1C' "
-            "WHERE object_id = %s",
-            [stale.pk],
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'search_searchdocument'"
+        )
+        assert {"search_doc_tsv", "search_doc_rtsv"} <= {n for (n,) in cursor}
+    assert found("submarine") == [story.pk]
+    assert found("jisu", scope="reporter") == [story.pk]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's stored vectors"
+)
+def test_postgres_rebuild_from_terms_writes_only_the_vectors_that_differ(index):
+    current = index(body="<p>Submarine launch.</p>")
+    empty = index(body="<p>Frigate launch.</p>")
+    with connection.cursor() as cursor:
+        # As a restored archive from SQLite leaves it: no vector.
+        cursor.execute(
+            "UPDATE search_searchdocument SET vector = '' WHERE object_id = %s",
+            [empty.pk],
         )
         assert found("frigate") == []
         cursor.execute("SELECT object_id, ctid::text FROM search_searchdocument")
         versions = dict(cursor.fetchall())
-        assert get_backend().rebuild() == 2
+        assert get_backend().rebuild(from_terms=True) == 2
         cursor.execute("SELECT object_id, ctid::text FROM search_searchdocument")
         after = dict(cursor.fetchall())
     assert after[current.pk] == versions[current.pk]  # read, not written
-    assert after[stale.pk] != versions[stale.pk]
-    assert found("frigate") == [stale.pk]
+    assert after[empty.pk] != versions[empty.pk]
+    assert found("frigate") == [empty.pk]
     assert found("submarine") == [current.pk]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's stored vectors"
+)
+@pytest.mark.django_db(transaction=True)
+def test_postgres_rebuild_outside_a_transaction_swaps_in_new_indexes():
+    story = make_article(body="<p>Corvette sails.</p>")
+    documents.index_objects("articles", [story.pk])
+    query = (
+        "SELECT c.relname, c.oid, i.indisvalid FROM pg_index i "
+        "JOIN pg_class c ON c.oid = i.indexrelid "
+        "WHERE i.indrelid = 'search_searchdocument'::regclass "
+        "AND c.relname LIKE 'search_doc_%tsv%'"
+    )
+    with connection.cursor() as cursor:
+        # As an interrupted rebuild leaves it: an index never finished.
+        cursor.execute(
+            "CREATE INDEX search_doc_tsv_fresh ON search_searchdocument (id)"
+        )
+        cursor.execute(query)
+        before = {name: oid for name, oid, _ in cursor.fetchall()}
+        assert get_backend().rebuild() == 1
+        cursor.execute(query)
+        after = cursor.fetchall()
+    assert {name for name, _, _ in after} == {"search_doc_tsv", "search_doc_rtsv"}
+    assert all(valid for _, _, valid in after)
+    assert not {oid for _, oid, _ in after} & set(before.values())  # new ones
+    assert found("corvette") == [story.pk]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's migration 0008"
+)
+def test_postgres_migration_0008_moves_generated_vectors_into_the_column(index):
+    import importlib
+
+    migration = importlib.import_module(
+        "newszone.search.migrations.0008_postgres_stored_vectors"
+    )
+    reporter = make_reporter(name_ko="민지수", name_en="Jisu, Min")
+    story = index(body="<p>Destroyer sails.</p>", reporters=[reporter])
+
+    class Editor:  # what RunPython hands the migration
+        execute = staticmethod(lambda sql: connection.cursor().execute(sql))
+
+    Editor.connection = connection
+    migration.generated_vectors(None, Editor)  # the layout before 0008
+    with connection.cursor() as cursor:
+        assert vector_column(cursor) == ("text", "x")
+        assert {"tsv", "rtsv"} <= columns(cursor)
+        migration.stored_vectors(None, Editor)
+        assert vector_column(cursor) == ("tsvector", "e")
+        assert not {"tsv", "rtsv"} & columns(cursor)
+    assert found("destroyer") == [story.pk]
+    assert found("jisu", scope="reporter") == [story.pk]

@@ -126,8 +126,14 @@ class BaseSearchBackend(ABC):
         """Matching keys in the asked order, the total, and the ranking window."""
 
     @abstractmethod
-    def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
-        """Rebuild the engine's index from the stored analysed terms."""
+    def rebuild(
+        self, progress: Callable[[int], None] | None = None, from_terms: bool = False
+    ) -> int:
+        """Rebuild the engine's index from the stored analysed terms.
+
+        ``from_terms``: also make anew what the engine keeps of each document
+        beside its terms, for documents not written by documents.store (a
+        restored archive: one from SQLite has no PostgreSQL vectors)."""
 
     @abstractmethod
     def index_size(self) -> int:

@@ -1,8 +1,10 @@
 """PostgreSQL full-text search over the same stored analysed terms.
 
-Generated ``tsvector`` columns (migration 0002) turn the stored terms into
-lexemes with positions, weighted A (headline) to D (body extras), with a GIN
-index. No text-search configuration touches them: they are analysed already.
+Each story's vector is stored as a ``tsvector`` (the ``vector`` column, the
+literal documents.vector_for writes when the story is indexed): lexemes with
+positions, weighted A (headline) to D (body extras), under a GIN index.
+Reporter names are indexed through an expression over their stored terms.
+No text-search configuration touches either: they are analysed already.
 Ranking is ``ts_rank`` (its default weights put A far above D), stories
 whose headline matches the words first.
 """
@@ -26,6 +28,11 @@ from newszone.search.documents import HEADLINE_MARK, key_bounds, quote_lexeme
 from newszone.search.query import Groups, Hit, SearchQuery, SearchResults
 
 TABLE = "search_searchdocument"
+# Reporter names need no positions: their terms as a vector, indexed (GIN)
+# as this expression, which the reporter scope repeats to use the index.
+REPORTER_VECTOR = (
+    "(array_to_tsvector(array_remove(string_to_array(reporter_terms, ' '), '')))"
+)
 SCOPE_WEIGHTS = {"all": "", "headline": "AB", "body": "CD", "reporter": ""}
 # Below this many matches, date order reads them through the GIN index; above,
 # walking the primary key backwards finds a page sooner (planner pitfall, see
@@ -65,7 +72,7 @@ def headline_tsquery(groups: Groups) -> str:
 def text_match(query: SearchQuery, ranking: bool = False) -> tuple[str, str, list[str]]:
     """The vector column, ``(q1 && q2)`` with placeholders, and the tsqueries
     (to find the rows, or with ``ranking`` to score them by weight)."""
-    column = "rtsv" if query.scope == "reporter" else "tsv"
+    column = REPORTER_VECTOR if query.scope == "reporter" else "vector"
     weights = SCOPE_WEIGHTS.get(query.scope, "")
     if query.scope == "headline" and not ranking:
         texts = [headline_tsquery(g) for g in (query.groups, query.groups2) if g]
@@ -388,44 +395,74 @@ class PostgresSearchBackend(BaseSearchBackend):
         newest = SearchQuery(**{**query.__dict__, "sort": "newest"})
         return self._ordered(newest, where, exact)
 
-    def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
-        """Rewrite each stored vector that differs from what the stored terms
-        give, then the vectors' GIN index (the reporters' is kept).
+    def rebuild(
+        self, progress: Callable[[int], None] | None = None, from_terms: bool = False
+    ) -> int:
+        """Build the GIN indexes again from the stored vectors (first made
+        anew from the stored terms where they differ, with ``from_terms``).
 
-        A vector rewritten is a new row version (the vector and the column
-        computed from it written anew, the old ones left for VACUUM) at
-        ~1,100 rows/s at 1,000,000 stories; one compared and found current is
-        only read (~2,800/s), and vectors are current unless the way they are
-        written changed."""
+        A vector is written with its story's terms (documents.store), by the
+        analysis that made them: one written by an older analysis or way of
+        writing vectors has an older ``analysis_version``, and the command
+        analyses it again before this (raise ANALYSIS_VERSION with any change
+        to ``vector_for``).
+
+        Outside a transaction each index is built beside the one in use
+        (``CONCURRENTLY``) and swapped in: search keeps its index, and stories
+        go on being indexed, while the new one is built."""
+        if from_terms:
+            self._write_vectors()
+        concurrently = not self.connection.in_atomic_block
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM {TABLE}")
+            (done,) = cursor.fetchone()
+            for name in INDEXES:
+                if not concurrently:
+                    cursor.execute(f"DROP INDEX IF EXISTS {name}")
+                    cursor.execute(index_sql(name))
+                    continue
+                fresh = f"{name}_fresh"
+                # One left by an interrupted rebuild is invalid: made anew.
+                cursor.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {fresh}")
+                cursor.execute(
+                    f"CREATE INDEX CONCURRENTLY {fresh} ON {TABLE} "
+                    f"USING {INDEXES[name]}"
+                )
+                cursor.execute(f"DROP INDEX CONCURRENTLY IF EXISTS {name}")
+                cursor.execute(f"ALTER INDEX {fresh} RENAME TO {name}")
+        if progress:
+            progress(done)
+        return done
+
+    def _write_vectors(self) -> None:
+        """Each stored vector that differs from what its stored terms give
+        written anew; one that is current is only read (a rewrite is a new
+        row version)."""
         from newszone.search.documents import vector_for
 
         columns = ["title_terms", "title_extra", "body_terms", "body_extra"]
-        done, last = 0, -1
+        last = -1
         with self.connection.cursor() as cursor:
-            cursor.execute("DROP INDEX IF EXISTS search_doc_tsv")
             while True:
                 cursor.execute(
-                    f"SELECT id, vector, {', '.join(columns)} FROM {TABLE} "
+                    f"SELECT id, {', '.join(columns)} FROM {TABLE} "
                     "WHERE id > %s ORDER BY id LIMIT 2000",
                     [last],
                 )
                 rows = cursor.fetchall()
                 if not rows:
-                    break
-                fresh = [
-                    (vector_for(dict(zip(columns, r[2:], strict=True))), r)
-                    for r in rows
+                    return
+                literals = [
+                    vector_for(dict(zip(columns, r[1:], strict=True))) for r in rows
                 ]
-                stale = [(vector, r[0]) for vector, r in fresh if vector != r[1]]
-                if stale:
-                    cursor.executemany(
-                        f"UPDATE {TABLE} SET vector = %s WHERE id = %s", stale
-                    )
-                done, last = done + len(rows), rows[-1][0]
-                if progress:
-                    progress(len(rows))
-            cursor.execute(f"CREATE INDEX search_doc_tsv ON {TABLE} USING gin (tsv)")
-        return done
+                cursor.execute(
+                    f"UPDATE {TABLE} AS d SET vector = f.literal::tsvector "
+                    "FROM unnest(%s::bigint[], %s::text[]) AS f(id, literal) "
+                    "WHERE d.id = f.id "
+                    "AND d.vector IS DISTINCT FROM f.literal::tsvector",
+                    [[r[0] for r in rows], literals],
+                )
+                last = rows[-1][0]
 
     def index_size(self) -> int:
         with self.connection.cursor() as cursor:
@@ -440,28 +477,42 @@ class PostgresSearchBackend(BaseSearchBackend):
 # A story's vector (~3 KB of lexemes and positions) does not compress: pglz
 # tried on each and stored every one as it was (2,016 of 2,016 sampled at
 # 1,000,000 stories). Stored out of line uncompressed, it is written without
-# the try and read as before: computing the column is 7-8 % faster (100,000
-# stories, alternating; 329 → 295 s in full builds at 1,000,000).
-TSV_STORAGE = "ALTER COLUMN tsv SET STORAGE EXTERNAL"
+# the try and read as before (7-8 % faster to compute, migration 0006).
+VECTOR_STORAGE = "ALTER COLUMN vector SET STORAGE EXTERNAL"
+INDEXES = {
+    "search_doc_tsv": "gin (vector)",
+    "search_doc_rtsv": f"gin ({REPORTER_VECTOR})",
+}
+
+
+def index_sql(name: str) -> str:
+    return f"CREATE INDEX IF NOT EXISTS {name} ON {TABLE} USING {INDEXES[name]}"
 
 
 def create_sql() -> list[str]:
+    """The engine's layout, from the table Django makes (``vector`` as text)
+    or from what these statements made already (then only missing indexes)."""
     return [
-        # One ALTER, one table rewrite. ``tsv`` casts the literal written at
-        # indexing time (documents.vector_for): far faster than assembling
-        # lexemes in SQL. Reporter names need no positions.
-        f"""ALTER TABLE {TABLE}
-          ADD COLUMN tsv tsvector GENERATED ALWAYS AS (vector::tsvector) STORED,
-          ADD COLUMN rtsv tsvector GENERATED ALWAYS AS (array_to_tsvector(
-            array_remove(string_to_array(reporter_terms, ' '), ''))) STORED,
-          {TSV_STORAGE}""",
-        f"CREATE INDEX search_doc_tsv ON {TABLE} USING gin (tsv)",
-        f"CREATE INDEX search_doc_rtsv ON {TABLE} USING gin (rtsv)",
+        # The vectors as tsvector, cast from the literals once, in place.
+        f"""DO $$ BEGIN
+          IF (SELECT atttypid = 'text'::regtype FROM pg_attribute
+              WHERE attrelid = '{TABLE}'::regclass AND attname = 'vector') THEN
+            ALTER TABLE {TABLE} ALTER COLUMN vector DROP DEFAULT,
+              ALTER COLUMN vector TYPE tsvector USING vector::tsvector,
+              ALTER COLUMN vector SET DEFAULT '',
+              {VECTOR_STORAGE};
+          END IF;
+        END $$""",
+        *map(index_sql, INDEXES),
     ]
 
 
 def drop_sql() -> list[str]:
+    """The engine's indexes (the vectors stay), and the columns of the layout
+    before migration 0008 (generated ``tsv`` and ``rtsv``)."""
     return [
+        "DROP INDEX IF EXISTS search_doc_tsv",
+        "DROP INDEX IF EXISTS search_doc_rtsv",
         f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS tsv",
         f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS rtsv",
         'DROP FUNCTION IF EXISTS newszone_terms(text, "char")',

@@ -282,9 +282,12 @@ class SQLiteSearchBackend(BaseSearchBackend):
             objects = dict(cursor.fetchall())
         return [Hit(object_id=objects[k], key=k) for k in keys if k in objects]
 
-    def rebuild(self, progress: Callable[[int], None] | None = None) -> int:
+    def rebuild(
+        self, progress: Callable[[int], None] | None = None, from_terms: bool = False
+    ) -> int:
         """Rebuild from the stored terms: no merging while loading, one at the end
-        (and the flags index beside it)."""
+        (and the flags index beside it). FTS5 keeps nothing but the terms, so
+        ``from_terms`` changes nothing."""
         with self.connection.cursor() as cursor:
             cursor.execute("PRAGMA cache_size")
             (cache_size,) = cursor.fetchone()
