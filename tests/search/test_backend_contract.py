@@ -284,6 +284,19 @@ def test_rebuild_from_stored_terms(index):
     assert found("submarine") == [story.pk]
 
 
+@pytest.mark.parametrize("field", ["headline", "body"])
+def test_a_phrase_does_not_run_from_the_terms_into_the_extras(index, field):
+    # 협력사 방산: terms 협력사 방산, then the extra 협력 (협력사's head).
+    text = "협력사 방산"
+    story = index(
+        language="ko",
+        **({"headline": text} if field == "headline" else {"body": f"<p>{text}</p>"}),
+    )
+    assert found("협력사") == [story.pk]
+    assert found('"방산 협력"') == []
+    assert found('"방산 협력"', scope="headline") == []
+
+
 def test_colliding_sort_keys_get_the_next_free_slot(index):
     first = index(body="<p>Twin one.</p>")
     second = make_article(body="<p>Twin two.</p>")
