@@ -127,16 +127,20 @@ def latin_term(word: str) -> str | None:
     return _stemmer().stemWord(word)[:MAX_TERM_LENGTH]
 
 
-def analyze(text: str) -> Analysis:
-    """Analyse ``text`` (any mix of Korean and English) into index terms."""
+def analyze(text: str, groups: bool = True) -> Analysis:
+    """Analyse ``text`` (any mix of Korean and English) into index terms.
+
+    ``groups=False`` leaves the query groups out: indexing reads only terms
+    and extras, and building groups was most of the cost of a text whose
+    words were all known (0.42 against 0.15 ms for a generated story)."""
     text = normalize(text)
     if not HANGUL.search(text):
         terms = [t for t in map(latin_term, LATIN.findall(text)) if t]
-        return Analysis(terms=terms, groups=[[[t]] for t in terms])
-    return _analyze_korean(text)
+        return Analysis(terms=terms, groups=[[[t]] for t in terms] if groups else [])
+    return _analyze_korean(text, groups)
 
 
-def _analyze_korean(text: str) -> Analysis:
+def _analyze_korean(text: str, with_groups: bool) -> Analysis:
     """Word by word (runs of non-space): the same word always gives the same
     terms, in a story as in a query, and a word seen before costs a lookup."""
     result = Analysis()
@@ -144,7 +148,8 @@ def _analyze_korean(text: str) -> Analysis:
         terms, extras, groups = _analyze_word(word)
         result.terms.extend(terms)
         result.extras.extend(extras)
-        result.groups.extend([list(alt) for alt in group] for group in groups)
+        if with_groups:
+            result.groups.extend([list(alt) for alt in group] for group in groups)
     return result
 
 

@@ -53,8 +53,9 @@ def meta_terms(doc: SourceDocument) -> str:
 
 
 def analysed_fields(doc: SourceDocument) -> dict:
-    title, body = analyze(doc.title), analyze(doc.body)
-    names = analyze(" ".join(doc.reporter_names))
+    title = analyze(doc.title, groups=False)
+    body = analyze(doc.body, groups=False)
+    names = analyze(" ".join(doc.reporter_names), groups=False)
     raw_names = [
         n.replace(" ", "").replace(",", "").casefold() for n in doc.reporter_names
     ]

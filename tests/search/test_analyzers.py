@@ -67,6 +67,20 @@ def test_a_word_gives_the_same_terms_in_any_sentence(word, sentence):
     assert word in analyze(sentence.format(word)).terms
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "방산협력위원회를 재개하기로 했다",
+        "K-9 자주포를 도입했다",
+        "Defense talks resumed",
+    ],
+)
+def test_indexing_without_groups_gives_the_same_terms(text):
+    full, bare = analyze(text), analyze(text, groups=False)
+    assert (bare.terms, bare.extras, bare.groups) == (full.terms, full.extras, [])
+    assert full.groups
+
+
 def test_invisible_characters_do_not_split_words():
     assert analyze("송영무\u200b는").terms == ["송영무"]
     assert analyze("de\u200bfense").terms == ["defens"]
