@@ -1233,7 +1233,7 @@ def worker_analyzer(args) -> dict:
         )
 
     analyzers._analyze_word.cache_clear()  # warm_up's words
-    throughput, analysed = {}, {"ko": [], "en": [], "ko_next": []}
+    throughput, analysed = {}, {lang: [] for lang in picked}
     for lang, items in picked.items():
         docs = [source_doc(item) for item in items]
         chars = sum(len(d.title) + len(d.body) for d in docs)

@@ -491,3 +491,30 @@ def test_postgres_migration_0008_moves_generated_vectors_into_the_column(index):
         assert not {"tsv", "rtsv"} & columns(cursor)
     assert found("destroyer") == [story.pk]
     assert found("jisu", scope="reporter") == [story.pk]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's migration 0003"
+)
+def test_postgres_migration_0003_rewrites_stale_literals_in_the_old_layout(index):
+    import importlib
+
+    def migration(name):
+        return importlib.import_module(f"newszone.search.migrations.{name}")
+
+    story = index(body="<p>Minelayer sails.</p>")
+
+    class Editor:  # what RunPython hands the migration
+        execute = staticmethod(lambda sql: connection.cursor().execute(sql))
+
+    Editor.connection = connection
+    layout = migration("0008_postgres_stored_vectors")
+    layout.generated_vectors(None, Editor)  # vectors as text, as in 0003's time
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE search_searchdocument SET vector = ''")
+        migration("0003_headline_marks").rewrite_vectors(None, Editor)
+        cursor.execute("SELECT vector FROM search_searchdocument")
+        assert "'minelay':" in cursor.fetchone()[0]
+    layout.stored_vectors(None, Editor)
+    assert found("minelayer") == [story.pk]
+    assert found("minelayer", scope="headline") == []

@@ -411,7 +411,7 @@ class PostgresSearchBackend(BaseSearchBackend):
         (``CONCURRENTLY``) and swapped in: search keeps its index, and stories
         go on being indexed, while the new one is built."""
         if from_terms:
-            self._write_vectors()
+            write_vectors(self.connection)
         concurrently = not self.connection.in_atomic_block
         with self.connection.cursor() as cursor:
             cursor.execute(f"SELECT count(*) FROM {TABLE}")
@@ -434,36 +434,6 @@ class PostgresSearchBackend(BaseSearchBackend):
             progress(done)
         return done
 
-    def _write_vectors(self) -> None:
-        """Each stored vector that differs from what its stored terms give
-        written anew; one that is current is only read (a rewrite is a new
-        row version)."""
-        from newszone.search.documents import vector_for
-
-        columns = ["title_terms", "title_extra", "body_terms", "body_extra"]
-        last = -1
-        with self.connection.cursor() as cursor:
-            while True:
-                cursor.execute(
-                    f"SELECT id, {', '.join(columns)} FROM {TABLE} "
-                    "WHERE id > %s ORDER BY id LIMIT 2000",
-                    [last],
-                )
-                rows = cursor.fetchall()
-                if not rows:
-                    return
-                literals = [
-                    vector_for(dict(zip(columns, r[1:], strict=True))) for r in rows
-                ]
-                cursor.execute(
-                    f"UPDATE {TABLE} AS d SET vector = f.literal::tsvector "
-                    "FROM unnest(%s::bigint[], %s::text[]) AS f(id, literal) "
-                    "WHERE d.id = f.id "
-                    "AND d.vector IS DISTINCT FROM f.literal::tsvector",
-                    [[r[0] for r in rows], literals],
-                )
-                last = rows[-1][0]
-
     def index_size(self) -> int:
         with self.connection.cursor() as cursor:
             cursor.execute(
@@ -472,6 +442,38 @@ class PostgresSearchBackend(BaseSearchBackend):
                 [TABLE],
             )
             return cursor.fetchone()[0]
+
+
+def write_vectors(connection) -> None:
+    """Each stored vector that differs from what its stored terms give
+    written anew; one that is current is only read (a rewrite is a new row
+    version). Either layout: ``vector`` as tsvector, or as the literal's text
+    (before migration 0008; it is compared as a tsvector there too)."""
+    from newszone.search.documents import vector_for
+
+    columns = ["title_terms", "title_extra", "body_terms", "body_extra"]
+    last = -1
+    with connection.cursor() as cursor:
+        while True:
+            cursor.execute(
+                f"SELECT id, {', '.join(columns)} FROM {TABLE} "
+                "WHERE id > %s ORDER BY id LIMIT 2000",
+                [last],
+            )
+            rows = cursor.fetchall()
+            if not rows:
+                return
+            literals = [
+                vector_for(dict(zip(columns, r[1:], strict=True))) for r in rows
+            ]
+            cursor.execute(
+                f"UPDATE {TABLE} AS d SET vector = f.literal::tsvector "
+                "FROM unnest(%s::bigint[], %s::text[]) AS f(id, literal) "
+                "WHERE d.id = f.id "
+                "AND d.vector::tsvector IS DISTINCT FROM f.literal::tsvector",
+                [[r[0] for r in rows], literals],
+            )
+            last = rows[-1][0]
 
 
 # A story's vector (~3 KB of lexemes and positions) does not compress: pglz
