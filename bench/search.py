@@ -533,6 +533,15 @@ def heads(noun: str) -> list[str]:
     return [noun[:n] for n in (2, 3) if len(noun) > n]
 
 
+def join(left: str, right: str) -> list[str]:
+    """As analyzers: the join token between two Korean nouns, or none."""
+    from newszone.search.analyzers import join_token
+
+    if HANGUL.match(left) and HANGUL.match(right):
+        return [join_token(left, right)]
+    return []
+
+
 def ko_word(encoded: str) -> tuple[str, list[str], list[str]]:
     """An encoded noun → (surface, terms, extras) as the analyser yields them."""
     parts = encoded.split("+")
@@ -543,6 +552,8 @@ def ko_word(encoded: str) -> tuple[str, list[str], list[str]]:
             continue
         bare = part.rstrip("#")
         surface += bare
+        if terms:  # glued nouns: a compound
+            terms += join(terms[-1], bare.casefold())
         terms.append(bare.casefold())
         if not part.endswith("#") and HANGUL.match(bare):
             extras.extend(heads(bare))
@@ -634,8 +645,32 @@ class Population:
         return sampling_table(self.units, flat, size)
 
 
-def unit(surface: str, terms: list[str], extras: list[str]):
-    return (surface, " ".join(terms), " ".join(extras))
+def unit(surface: str, terms: list[str], extras: list[str], lead="", tail=""):
+    """(surface, terms, extras, lead, tail): ``lead`` the Korean noun that
+    begins it and ``tail`` the one that ends it bare (no particle after), so
+    that the stream joins a unit with the next as the analyser does."""
+    return (surface, " ".join(terms), " ".join(extras), lead, tail)
+
+
+def noun_unit(surface: str, terms: list[str], extras: list[str], bare: bool):
+    """A unit of nouns, ``bare`` or with a particle after the last."""
+    first, last = (terms[0], terms[-1]) if terms else ("", "")
+    lead = first if HANGUL.match(first or "_") else ""
+    tail = last if bare and HANGUL.match(last or "_") else ""
+    return unit(surface, terms, extras, lead, tail)
+
+
+def joined_terms(units) -> str:
+    """The terms of units in a row, a join token wherever one ends bare on a
+    Korean noun and the next begins with one (방산 협력을)."""
+    out, tail = [], ""
+    for _surface, terms, _extras, lead, next_tail in units:
+        if tail and lead:
+            out += join(tail, lead)
+        if terms:
+            out.append(terms)
+        tail = next_tail
+    return " ".join(out)
 
 
 class Corpus:
@@ -743,9 +778,10 @@ class Corpus:
         units = []
         for encoded in nouns:
             surface, terms, extras = analysed[encoded]
-            units.append(unit(surface, terms, extras))
+            units.append(noun_unit(surface, terms, extras, bare=True))
             for _ in range(3):
-                units.append(unit(surface + particle(surface, rng), terms, extras))
+                with_particle = surface + particle(surface, rng)
+                units.append(noun_unit(with_particle, terms, extras, bare=False))
         head.add(units, [1.0] * len(units), 0.70)
         head.add(
             [unit(s, [t], []) for s, t in KO_PREDICATES],
@@ -769,7 +805,7 @@ class Corpus:
             0.02,
         )
 
-        titles = [unit(*analysed[e]) for e in nouns]
+        titles = [noun_unit(*analysed[e], bare=True) for e in nouns]
         self.ko_head, self.ko_title = {}, {}
         variant = [0.3, 0.7 / 3, 0.7 / 3, 0.7 / 3]
         for sid, _parent, _ko, _en, topics, _w in SECTIONS:
@@ -798,8 +834,9 @@ class Corpus:
         comp_weight = zipf(len(compounds), offset=200)
         for encoded, weight in zip(compounds, comp_weight, strict=True):
             surface, terms, extras = ko_word(encoded)
-            tail_units.append(unit(surface, terms, extras))
-            tail_units.append(unit(surface + particle(surface, rng), terms, extras))
+            tail_units.append(noun_unit(surface, terms, extras, bare=True))
+            with_particle = surface + particle(surface, rng)
+            tail_units.append(noun_unit(with_particle, terms, extras, bare=False))
             tail_weights += [weight * 0.75 * 0.3, weight * 0.75 * 0.7]
         name_weight = zipf(len(self.names), offset=100)
         titles = [""] * 8 + [" 대변인", " 장관", " 의원", " 교수", " 대표", " 연구원"]
@@ -807,10 +844,13 @@ class Corpus:
             title_word = rng.choice(titles)
             word = title_word.strip() or ko
             name_unit = ko + title_word
-            terms = [ko] + ([title_word.strip()] if title_word else [])
+            terms = [ko]
+            if title_word:  # "송영무 장관": the name ends bare
+                terms += join(ko, title_word.strip()) + [title_word.strip()]
             extras = heads(ko) + (heads(title_word.strip()) if title_word else [])
-            tail_units.append(unit(name_unit, terms, extras))
-            tail_units.append(unit(name_unit + particle(word, rng), terms, extras))
+            tail_units.append(noun_unit(name_unit, terms, extras, bare=True))
+            with_particle = name_unit + particle(word, rng)
+            tail_units.append(noun_unit(with_particle, terms, extras, bare=False))
             tail_weights += [weight * 0.25 * 0.3, weight * 0.25 * 0.7]
         # Normalise the two parts to their shares before building the table.
         comp_total = sum(tail_weights[: 2 * len(compounds)])
@@ -910,13 +950,16 @@ class Corpus:
         ko, en = ko_word, self._en_terms
 
         def kou(*words_and_particles):
-            surfaces, terms, extras = [], [], []
+            surfaces, terms, extras, bare = [], [], [], False
             for encoded, tail in words_and_particles:
                 surface, t, x = ko(encoded)
                 surfaces.append(surface + tail)
+                if bare and terms:
+                    terms += join(terms[-1], t[0])
                 terms += t
                 extras += x
-            return unit(" ".join(surfaces), terms, extras)
+                bare = not tail
+            return noun_unit(" ".join(surfaces), terms, extras, bare)
 
         def enu(text):
             return unit(text, en(text), [])
@@ -958,7 +1001,7 @@ class Corpus:
                     0.004,
                     [unit("K-9 자주포를", ["k-9", "자주포"], ["자주"])],
                     0.3,
-                    unit("K-9 자주포", ["k-9", "자주포"], ["자주"]),
+                    unit("K-9 자주포", ["k-9", "자주포"], ["자주"], tail="자주포"),
                 ),
             ],
             "en": [
@@ -1038,8 +1081,16 @@ class Corpus:
                     )
                     if rand() < title_rate:
                         title_units.insert(0, title_unit)
-            surfaces, terms, extras = zip(*picks, strict=True)
-            title_surfaces, title_terms, title_extras = zip(*title_units, strict=True)
+            surfaces, terms, extras, *_ = zip(*picks, strict=True)
+            title_surfaces, title_terms, title_extras, *_ = zip(
+                *title_units, strict=True
+            )
+            if lang == "ko":
+                body_terms = joined_terms(picks)
+                title_text = joined_terms(title_units)
+            else:
+                body_terms = " ".join(filter(None, terms))
+                title_text = " ".join(filter(None, title_terms))
 
             r = rand()
             if r < 0.03:
@@ -1078,9 +1129,9 @@ class Corpus:
                 photo,
                 self.section_ids[sid],
                 " ".join(map(str, rep_ids)),
-                " ".join(filter(None, title_terms)),
+                title_text,
                 " ".join(filter(None, title_extras)),
-                " ".join(filter(None, terms)),
+                body_terms,
                 " ".join(filter(None, extras)),
                 rep_terms,
                 " ".join(meta),

@@ -15,6 +15,13 @@ Besides the positional ``terms``, an analysis yields ``extras``:
 - the 2- and 3-syllable heads of longer Korean nouns (국방부 → 국방), so a
   two-syllable query finds the longer word without a costly prefix index;
 - syllable bigrams of Hangul the analyser could not tag (the fallback).
+
+Between two Korean nouns that make a compound, glued (방산협력) or spaced after
+a bare noun (방산 협력을), ``terms`` holds a join token (``j_`` and a hash of
+the pair, one of 16,384): a compound's parts are queried as the phrase
+방산 j_… 협력, which the engines find through the join token's short list
+instead of checking the positions of every story holding both nouns. A noun
+followed by a particle (방산은 협력을) makes no compound, and no join.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ import re
 import threading
 import unicodedata
 import warnings
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -56,8 +64,14 @@ KIWI_CUTOFF = 4.0
 WORD_CACHE_SIZE = 100_000
 # Bump when a change alters the terms a text gives: documents stored by an
 # older analysis are analysed again by ``rebuild_search_index``.
-# 0: before versions were stored (Kiwi on whole texts); 1: word by word.
-ANALYSIS_VERSION = 1
+# 0: before versions were stored (Kiwi on whole texts); 1: word by word;
+# 2: join tokens between the nouns of a compound.
+ANALYSIS_VERSION = 2
+JOIN_MARK = "j_"
+# A mask: 16,384 join tokens. More make each token's list shorter but FTS5's
+# build slower (its vocabulary per segment): 1,000,000 stories built in
+# 331.9 s with 65,536, 304.5 s with 16,384 (bench/RESULTS.md).
+JOIN_BUCKETS = 0x3FFF
 
 
 @dataclass
@@ -144,18 +158,39 @@ def _analyze_korean(text: str, with_groups: bool) -> Analysis:
     """Word by word (runs of non-space): the same word always gives the same
     terms, in a story as in a query, and a word seen before costs a lookup."""
     result = Analysis()
+    bare = False  # the word before is nouns alone, no particle or ending
     for word in text.split():
-        terms, extras, groups = _analyze_word(word)
+        terms, extras, groups, leads, ends_bare = _analyze_word(word)
+        if bare and leads:
+            result.terms.append(join_token(result.terms[-1], terms[0]))
         result.terms.extend(terms)
         result.extras.extend(extras)
         if with_groups:
             result.groups.extend([list(alt) for alt in group] for group in groups)
+        bare = ends_bare
     return result
 
 
+def join_token(left: str, right: str) -> str:
+    """The token between two nouns of a compound: one of JOIN_BUCKETS, by hash."""
+    digest = zlib.crc32(f"{left} {right}".encode()) & JOIN_BUCKETS
+    return f"{JOIN_MARK}{digest:04x}"
+
+
+def is_join(term: str) -> bool:
+    return term.startswith(JOIN_MARK)
+
+
+def _joins(term: str) -> bool:
+    """Whether ``term`` may be one side of a join: a Korean noun's."""
+    return HANGUL.match(term) is not None and not is_join(term)
+
+
 @lru_cache(maxsize=WORD_CACHE_SIZE)
-def _analyze_word(word: str) -> tuple[tuple, tuple, tuple]:
-    """One word's (terms, extras, groups), frozen for the cache."""
+def _analyze_word(word: str) -> tuple[tuple, tuple, tuple, bool, bool]:
+    """One word's (terms, extras, groups), frozen for the cache, and whether
+    it may join the word before (it begins with a Korean noun) and the word
+    after (it is nouns alone and ends with a Korean noun)."""
     spans = [(m.start(), m.end(), "SL") for m in LATIN.finditer(word)]
     tokens = kiwi().tokenize(word, pretokenized=spans)
     result = Analysis()
@@ -169,7 +204,11 @@ def _analyze_word(word: str) -> tuple[tuple, tuple, tuple]:
         _add_token(token, word, result)
     _close_run(run, word, result)
     groups = tuple(tuple(tuple(alt) for alt in group) for group in result.groups)
-    return tuple(result.terms), tuple(result.extras), groups
+    terms = result.terms
+    nouns = [t.tag in RUN_TAGS for t in tokens]
+    leads = bool(terms) and nouns[0] and _joins(terms[0])
+    ends_bare = bool(terms) and all(nouns) and _joins(terms[-1])
+    return tuple(terms), tuple(result.extras), groups, leads, ends_bare
 
 
 def _add_token(token, text: str, result: Analysis) -> None:
@@ -211,10 +250,22 @@ def _close_run(run: list, text: str, result: Analysis) -> None:
     parts = result.terms[len(result.terms) - kept :] if kept else []
     if kept:
         del result.groups[-kept:]  # the parts' own groups fold into this one
+        parts = _joined(parts)
+        result.terms[len(result.terms) - kept :] = parts
     alternatives = [[surface]]
     if parts and parts != [surface]:
         alternatives.append(parts)
     result.groups.append(alternatives)
+
+
+def _joined(parts: list[str]) -> list[str]:
+    """A compound's parts with a join token between each two Korean nouns."""
+    out = parts[:1]
+    for left, right in zip(parts, parts[1:], strict=False):
+        if _joins(left) and _joins(right):
+            out.append(join_token(left, right))
+        out.append(right)
+    return out
 
 
 def _is_kept(token) -> bool:

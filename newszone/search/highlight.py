@@ -10,19 +10,21 @@ from __future__ import annotations
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from newszone.search.analyzers import HANGUL, LATIN, latin_term
+from newszone.search.analyzers import HANGUL, LATIN, is_join, latin_term
 from newszone.search.query import Groups
 
 ELLIPSIS = "…"
 
 
 def query_terms(*groupings: Groups) -> set[str]:
+    """The words to mark (a compound's join tokens stand for no text)."""
     return {
         term
         for groups in groupings
         for group in groups
         for alt in group
         for term in alt
+        if not is_join(term)
     }
 
 

@@ -1,6 +1,13 @@
 import pytest
 
-from newszone.search.analyzers import KIWI_CUTOFF, analyze, kiwi
+from newszone.search.analyzers import (
+    JOIN_BUCKETS,
+    KIWI_CUTOFF,
+    analyze,
+    is_join,
+    join_token,
+    kiwi,
+)
 from newszone.search.query import parse
 
 
@@ -20,7 +27,34 @@ def test_compound_surface_and_parts():
     result = analyze("방산협력위원회를 재개했다")
     assert {"방산", "협력", "위원회"} <= set(result.terms)
     assert "방산협력위원회" in result.extras
-    assert parse("방산협력")[0] == [["방산협력"], ["방산", "협력"]]
+    joined = ["방산", join_token("방산", "협력"), "협력"]
+    assert parse("방산협력")[0] == [["방산협력"], joined]
+
+
+@pytest.mark.parametrize(
+    "text", ["방산협력을 논의했다", "방산 협력을 논의했다", "양국 방산 협력 강화"]
+)
+def test_nouns_of_a_compound_are_joined_glued_or_spaced(text):
+    terms = analyze(text).terms
+    i = terms.index("방산")
+    assert terms[i : i + 3] == ["방산", join_token("방산", "협력"), "협력"]
+
+
+@pytest.mark.parametrize(
+    "text", ["방산은 협력을 논의했다", "방산, 협력", "K-9 자주포를", "국방부는 밝혔다"]
+)
+def test_no_join_after_a_particle_a_mark_or_a_latin_word(text):
+    assert not any(is_join(t) for t in analyze(text).terms)
+
+
+def test_join_tokens_are_few_and_stable():
+    # 16,384 of them, so FTS5's vocabulary stays small; a hash that does not
+    # change between processes (Python's own hash() of a str does).
+    assert join_token("방산", "협력") == "j_07cf"
+    nouns = ["국방", "방산", "협력", "위원회", "장관", "대통령", "미사일", "훈련"]
+    tokens = {join_token(a, b) for a in nouns for b in nouns}
+    assert all(0 <= int(t[2:], 16) <= JOIN_BUCKETS for t in tokens)
+    assert join_token("협력", "방산") != join_token("방산", "협력")
 
 
 def test_two_syllable_heads_of_long_nouns():
@@ -84,7 +118,8 @@ def test_indexing_without_groups_gives_the_same_terms(text):
 def test_invisible_characters_do_not_split_words():
     assert analyze("송영무\u200b는").terms == ["송영무"]
     assert analyze("de\u200bfense").terms == ["defens"]
-    assert analyze("국방\u2028송영무").terms == ["국방", "송영무"]
+    words = [t for t in analyze("국방\u2028송영무").terms if not is_join(t)]
+    assert words == ["국방", "송영무"]
 
 
 def test_quoted_phrase_is_one_group():

@@ -60,6 +60,16 @@ def test_korean_compounds_like_nori_mixed(index, query):
     assert found(query) == [story.pk]
 
 
+def test_a_compound_spelled_apart_but_not_nouns_parted_by_a_particle(index):
+    # 방산 협력을: one compound, spaced; 방산은 협력을: two nouns, each its own.
+    glued = index(language="ko", body="<p>양국은 방산협력을 논의했다.</p>")
+    spaced = index(language="ko", body="<p>양국은 방산 협력을 논의했다.</p>")
+    index(language="ko", body="<p>방산은 협력을 통해 커졌다.</p>")
+    assert set(found("방산협력")) == {glued.pk, spaced.pk}
+    assert set(found('"방산 협력"')) == {glued.pk, spaced.pk}
+    assert len(found("방산 협력")) == 3  # two words, anywhere
+
+
 @pytest.mark.parametrize("query", ["국방", "터키"])
 def test_two_syllable_words(index, query):
     story = index(language="ko", body="<p>국방부는 터키와 협력한다.</p>")
