@@ -214,6 +214,22 @@ def test_filters(index):
     assert found("drill", date_to=week_ago) == [in_child.pk]
 
 
+def test_filters_on_the_headline_tier(index):
+    # The headline tier is ranked with its filters checked on each row, the
+    # rest with them as tokens: both must keep the same stories out.
+    reporter, other_reporter = make_reporter(), make_reporter()
+    section, other = make_section(), make_section()
+    wanted = index(section=section, headline="Drill at sea", reporters=[reporter])
+    body_only = index(section=section, body="<p>A drill.</p>", reporters=[reporter])
+    index(section=other, headline="Drill at sea", reporters=[reporter])
+    index(section=section, headline="Drill at sea", reporters=[other_reporter])
+    index(section=section, headline="Drill at sea", published=False)
+    index(section=section, headline="Drill at sea", language="ko")
+    options = {"section_ids": [section.pk], "reporter_ids": [reporter.pk]}
+    assert found("drill", language="en", **options) == [wanted.pk, body_only.pk]
+    assert found("drill", language="en", photo=True, **options) == []
+
+
 def test_second_keyword_and_or(index):
     both = index(body="<p>Navy and army drill.</p>")
     navy = index(body="<p>Navy parade.</p>")
@@ -528,3 +544,14 @@ def test_postgres_migration_0003_rewrites_stale_literals_in_the_old_layout(index
     layout.stored_vectors(None, Editor)
     assert found("minelayer") == [story.pk]
     assert found("minelayer", scope="headline") == []
+
+
+def test_index_size_counts_the_engines_pages(index):
+    index(body="<p>Submarine launch.</p>")
+    size = get_backend().index_size()
+    if connection.vendor == "sqlite":  # whole pages of the FTS5 tables
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA page_size")
+            assert size > 0 and size % cursor.fetchone()[0] == 0
+    else:
+        assert size > 0

@@ -58,10 +58,12 @@ COLUMNS = {
 # bm25 weights, column by column: headline above body; the rest never scores.
 WEIGHTS = (10.0, 1.0, 0.0, 0.0)
 BM25 = f"bm25({TABLE}, {', '.join(map(str, WEIGHTS))})"
-# Covers the lookup of a match's row by its key, with the flags checked there.
+# Covers the lookup of a match's row by its key, with the filters checked
+# there: by every search for language and photo, and by the ranking
+# statements for all of them (see rank_clauses).
 FLAGS_INDEX = (
     f"CREATE INDEX IF NOT EXISTS search_doc_flags ON {CONTENT} "
-    "(id, language, has_photo)"
+    "(id, language, has_photo, is_public, section_ids, reporter_ids)"
 )
 SCOPE_COLUMNS = {"all": "", "headline": "", "body": "body", "reporter": ""}
 SCOPE_MARKS = {"headline": HEADLINE_MARK, "reporter": REPORTER_MARK}
@@ -100,22 +102,18 @@ def text_expression(query: SearchQuery, mark: str = "", columns: str = "") -> st
     return "(" + f" {query.op.upper()} ".join(text) + ")" if text else ""
 
 
-def match_expression(query: SearchQuery, tier: int | None = None) -> str:
-    """The FTS5 query. Filter, reporter and headline tokens are namespaced, so
-    only the body scope needs a column filter. ``tier`` 1 keeps the stories
-    whose headline matches the words too, 0 those whose headline does not."""
-    columns = SCOPE_COLUMNS.get(query.scope, SCOPE_COLUMNS["all"])
-    text = text_expression(query, SCOPE_MARKS.get(query.scope, ""), columns)
-    headline = text_expression(query, HEADLINE_MARK) if tier is not None else ""
+def match_expression(query: SearchQuery, text: str | None = None) -> str:
+    """The FTS5 query (with ``text`` for the words, when given). Filter,
+    reporter and headline tokens are namespaced, so only the body scope needs
+    a column filter."""
+    if text is None:
+        columns = SCOPE_COLUMNS.get(query.scope, SCOPE_COLUMNS["all"])
+        text = text_expression(query, SCOPE_MARKS.get(query.scope, ""), columns)
     parts = [text] if text else []
-    if tier == 1:
-        parts.append(headline)
     parts += [f"({' OR '.join(tokens)})" for tokens in filters(query)]
     if not parts:
         parts.append("(v_1 OR v_0)")  # every document
     expression = " AND ".join(parts)
-    if tier == 0:
-        expression = f"({expression}) NOT {headline}"
     if query.public_only:  # drafts are few: a short list, and no join
         expression = f"({expression}) NOT v_0"
     return expression
@@ -131,14 +129,28 @@ def filters(query: SearchQuery) -> list[list[str]]:
     return found
 
 
-def row_filters(query: SearchQuery) -> tuple[list[str], list]:
-    """Conditions on the document row (``d``), read from the flags index."""
+def row_filters(query: SearchQuery, all_filters: bool = False) -> tuple[list, list]:
+    """Conditions on the document row (``d``), read from the flags index:
+    language and photo; with ``all_filters`` sections, reporters and
+    visibility too, which are otherwise FTS5 tokens."""
     conditions, params = [], []
     if query.language:
         conditions.append("d.language = %s")
         params.append(query.language)
     if query.photo:
         conditions.append("d.has_photo")
+    if not all_filters:
+        return conditions, params
+    for column, ids in (
+        ("section_ids", query.section_ids),
+        ("reporter_ids", query.reporter_ids),
+    ):
+        if ids is not None:  # space-separated ids: " 2 " inside " 1 2 5 "
+            marks = " OR ".join([f"instr(' ' || d.{column} || ' ', %s)"] * len(ids))
+            conditions.append(f"({marks})" if ids else "0")
+            params += [f" {pk} " for pk in ids]
+    if query.public_only:
+        conditions.append("d.is_public")
     return conditions, params
 
 
@@ -148,19 +160,53 @@ def tiers(query: SearchQuery) -> tuple:
     return (1, 0) if query.headline_tier else (None,)
 
 
-def clauses(
-    query: SearchQuery, tier: int | None = None, floor: int = 0
-) -> tuple[str, str, list]:
-    """``FROM`` and ``WHERE`` (with their parameters) for one search: of one
-    headline ``tier`` only, and from the key ``floor`` up, when given."""
-    where = [f"{TABLE} MATCH %s", f"{TABLE}.rowid >= %s", f"{TABLE}.rowid < %s"]
+def clauses(query: SearchQuery) -> tuple[str, str, list]:
+    """``FROM`` and ``WHERE`` (with their parameters) that find a search's
+    matches: filters inside FTS5 where their lists are short."""
+    return _clauses(match_expression(query), key_bounds(query), row_filters(query))
+
+
+def rank_clauses(query: SearchQuery, tier: int | None, floor: int):
+    """``FROM`` and ``WHERE`` for bm25 over one headline ``tier`` of the
+    window (the keys from ``floor`` up).
+
+    bm25 reads the whole list of every token in the expression once more, for
+    its IDF (at 1,000,000 stories, 장관: 14 ms; section 2's token: 8 ms). The
+    headline tier is few rows, so its expression holds only the marked
+    headline words, which imply the words themselves (the headline is in the
+    title column both ways), and its filters are checked on each row (~2 µs
+    a row): within that tier bm25 weighs the headline's words, not the
+    body's; the tier is the stories the words are the subject of. The rest
+    of the window, or a whole window without tiers, is too many rows to look
+    up one by one: its filters stay tokens (장관 in section 2 in 2019, the
+    headline tier: 12.5 ms with the tokens, 4.5 ms with the rows; 국방 in the
+    headline scope, 20,000 rows: 39 against 74 ms)."""
     low, high = key_bounds(query)
-    params = [match_expression(query, tier), max(low, floor), high]
+    bounds = (max(low, floor), high)
+    columns = SCOPE_COLUMNS.get(query.scope, SCOPE_COLUMNS["all"])
+    text = text_expression(query, SCOPE_MARKS.get(query.scope, ""), columns)
+    if tier is None:
+        return _clauses(match_expression(query), bounds, row_filters(query))
+    headline = text_expression(query, HEADLINE_MARK)
+    if tier == 0:
+        expression = match_expression(query, f"({text} NOT {headline})")
+        return _clauses(expression, bounds, row_filters(query))
+    expression = headline if query.scope == "all" else f"{text} AND {headline}"
+    return _clauses(expression, bounds, row_filters(query, all_filters=True))
+
+
+def _clauses(expression: str, bounds: tuple, filters: tuple) -> tuple[str, str, list]:
+    where = [f"{TABLE} MATCH %s", f"{TABLE}.rowid >= %s", f"{TABLE}.rowid < %s"]
+    params = [expression, *bounds]
     source = TABLE
-    conditions, values = row_filters(query)
+    conditions, values = filters
     if conditions:
+        # CROSS JOIN: the matches lead and each looks up its row, never the
+        # rows of the key range looking up FTS5 one by one (the planner's
+        # choice for a wide range: the headline scope of 국방, 38 -> 96 ms).
         source += (
-            f" JOIN {CONTENT} d INDEXED BY search_doc_flags ON d.id = {TABLE}.rowid"
+            f" CROSS JOIN {CONTENT} d INDEXED BY search_doc_flags "
+            f"ON d.id = {TABLE}.rowid"
         )
         where += conditions
         params += values
@@ -172,11 +218,12 @@ class SQLiteSearchBackend(BaseSearchBackend):
 
     def search(self, query: SearchQuery) -> SearchResults:
         source, where, params = clauses(query)
-        if query.sort == "relevance":
+        if query.sort == "relevance" and (query.groups or query.groups2):
             return self._ranked(query, source, where, params)
         select = f"SELECT {TABLE}.rowid FROM {source} WHERE {where}"
         cap = count_cap(query)
-        direction = "DESC" if query.sort == "newest" else "ASC"
+        # Relevance without words to rank by (a reporter-only browse): newest.
+        direction = "ASC" if query.sort == "oldest" else "DESC"
         with self.connection.cursor() as cursor:
             counted, total, exact = capped_count(cursor, select, params, cap)
             if not counted or query.offset >= counted:
@@ -193,42 +240,13 @@ class SQLiteSearchBackend(BaseSearchBackend):
     ) -> SearchResults:
         """bm25 over the newest RANK_WINDOW matches (all of them when fewer),
         stories whose headline matches the words first (``headline_tier``)."""
-        if query.has_phrases:
-            rows, total, exact = self._ranked_in_one_pass(query, source, where, params)
-        else:
-            rows, total, exact = self._ranked_by_tier(query, source, where, params)
+        rows, total, exact = self._ranked_by_tier(query, source, where, params)
         return SearchResults(
             total=total,
             hits=self._hits(rows),
             ranked_newest=None if exact else base.RANK_WINDOW,
             total_exact=exact,
         )
-
-    def _ranked_in_one_pass(self, query, source, where, params):
-        """A phrase (a compound's parts) costs a position check per candidate,
-        and bm25 checks it once more over the whole index for its IDF: ranked
-        and counted in one pass, the window read one match past its end to
-        know whether there are more. The headline tier is a set lookup."""
-        window = base.RANK_WINDOW
-        tier, tier_params, order = "0", [], "score, rowid DESC"
-        if query.headline_tier:
-            tier = (
-                f"{TABLE}.rowid IN (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s)"
-            )
-            tier_params = [text_expression(query, HEADLINE_MARK)]
-            order = "tier DESC, " + order
-        newest = (
-            f"SELECT {TABLE}.rowid AS rowid, {BM25} AS score, {tier} AS tier "
-            f"FROM {source} WHERE {where} ORDER BY {TABLE}.rowid DESC "
-            f"LIMIT {window + 1}"
-        )
-        sql = base.ranked_window_sql(newest, "rowid", order, "rowid")
-        select = f"SELECT {TABLE}.rowid FROM {source} WHERE {where}"
-        with self.connection.cursor() as cursor:
-            cursor.execute(sql, [*tier_params, *params, query.limit, query.offset])
-            rows = cursor.fetchall()
-            total, exact = base.ranked_total(rows, query, cursor, select, params)
-        return [row[0] for row in rows], total, exact
 
     def _ranked_by_tier(self, query, source, where, params):
         """Words alone are cheap to find: count the window first (a common word
@@ -237,16 +255,12 @@ class SQLiteSearchBackend(BaseSearchBackend):
         rest of the window (장관 at 1,000,000 stories: 915 rows, not 20,000)."""
         window = base.RANK_WINDOW
         with self.connection.cursor() as cursor:
-            counted, floor = base.newest_window(
-                cursor,
-                f"SELECT {TABLE}.rowid AS k FROM {source} WHERE {where}",
-                f"{TABLE}.rowid",
-                params,
-            )
+            select = f"SELECT {TABLE}.rowid AS k FROM {source} WHERE {where}"
+            counted, floor = self._window(cursor, query, select, params)
             total, exact = base.window_total(counted)
             if query.offset >= min(counted, window):
                 return [], total, exact
-            parts = {tier: clauses(query, tier, floor) for tier in tiers(query)}
+            parts = {tier: rank_clauses(query, tier, floor) for tier in tiers(query)}
             keys = base.page_by_tier(
                 query,
                 list(parts),
@@ -256,6 +270,23 @@ class SQLiteSearchBackend(BaseSearchBackend):
                 lambda tier: self._tier_size(cursor, *parts[tier]),
             )
         return [row[0] for row in keys], total, exact
+
+    @staticmethod
+    def _window(cursor, query, select: str, params: list) -> tuple[int, int]:
+        """(matches counted to RANK_WINDOW + 1, the key to rank from). A
+        phrase is mostly rare, and FTS5 walks its candidates faster oldest
+        first (방산협력 at 1,000,000 stories: 11.6 against 16.3 ms): when
+        they fit the window, that walk is the answer."""
+        if query.has_phrases:
+            cursor.execute(
+                f"SELECT count(*), min(k) FROM ({select} ORDER BY {TABLE}.rowid "
+                f"LIMIT {base.RANK_WINDOW + 1}) AS w",
+                params,
+            )
+            counted, oldest = cursor.fetchone()
+            if counted <= base.RANK_WINDOW:
+                return counted, oldest
+        return base.newest_window(cursor, select, f"{TABLE}.rowid", params)
 
     @staticmethod
     def _rank_page(cursor, source, where, params, limit, offset) -> list:
@@ -320,15 +351,20 @@ class SQLiteSearchBackend(BaseSearchBackend):
         shadows = [f"{TABLE}_{part}" for part in ("data", "idx", "docsize", "config")]
         try:
             with self.connection.cursor() as cursor:
-                total = 0
-                for name in shadows:  # aggregate=1: one row per table, no full scan
+                cursor.execute("PRAGMA page_size")
+                (page_size,) = cursor.fetchone()
+                pages = 0
+                for name in shadows:
+                    # aggregate=1: one row per table, its page count in
+                    # ``pageno`` (its ``pgsize`` overflows past 2 GiB in
+                    # SQLite 3.40: -2,046,705,664 for a 2,144 MiB table).
                     cursor.execute(
-                        "SELECT coalesce(sum(pgsize), 0) FROM dbstat "
+                        "SELECT coalesce(sum(pageno), 0) FROM dbstat "
                         "WHERE name = %s AND aggregate = 1",
                         [name],
                     )
-                    total += cursor.fetchone()[0]
-                return total
+                    pages += cursor.fetchone()[0]
+                return pages * page_size
         except DatabaseError:  # SQLite built without the dbstat table
             return -1
 
