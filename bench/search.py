@@ -1502,19 +1502,19 @@ def build_postgres(args, corpus) -> dict:
         # Load the rows without the engine's indexes; the timed build makes them.
         for statement in engine.drop_sql():
             cursor.execute(statement)
-    from newszone.search.documents import vector_for
+    from newszone.search.documents import vectors_for
 
-    columns = [*INSERT_COLUMNS, "vector"]
+    columns = [*INSERT_COLUMNS, "vector", "headline_vector"]
     copy_sql = f"COPY search_searchdocument ({', '.join(columns)}) FROM STDIN"
 
     def insert_docs(rows):
-        # PostgreSQL stores each story's vector beside its terms (the literal
-        # of documents.vector_for, cast as it is written, as indexing does);
-        # the timed build reads the stored vectors.
+        # PostgreSQL stores each story's vectors beside its terms (the literals
+        # of documents.vectors_for, cast as they are written, as indexing
+        # does); the timed build reads the stored vectors.
         with connection.cursor() as cursor, cursor.cursor.copy(copy_sql) as copy:
             for row in rows:
-                fields = dict(zip(INSERT_COLUMNS, row, strict=True))
-                copy.write_row((*row, vector_for(fields)))
+                made = vectors_for(dict(zip(INSERT_COLUMNS, row, strict=True)))
+                copy.write_row((*row, made["vector"], made["headline_vector"]))
 
     result.update(load_rows(corpus, args.articles, insert_docs, None, "postgres"))
     steps = {}

@@ -37,6 +37,9 @@ class SearchDocument(models.Model):
     # Only for engines that ask for it (PostgreSQL): the weighted vector of
     # the terms above, which its GIN index is built from.
     vector = VectorField(blank=True, db_default="")
+    # The headline's part of it (a few lexemes, stored in the row), which
+    # ranks the stories whose headline matches without reading ``vector``.
+    headline_vector = VectorField(blank=True, db_default="")
     # analyzers.ANALYSIS_VERSION when the terms were made; an older one is
     # analysed again by rebuild_search_index.
     analysis_version = models.SmallIntegerField(db_default=0)

@@ -418,6 +418,26 @@ def test_postgres_vectors_are_stored_as_uncompressed_tsvectors(index):
     assert found("sweep") == [story.pk]
 
 
+def headline_lexemes(object_id: int) -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT tsvector_to_array(headline_vector) FROM search_searchdocument "
+            "WHERE object_id = %s",
+            [object_id],
+        )
+        return sorted(cursor.fetchone()[0])
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's stored vectors"
+)
+def test_postgres_headline_vector_holds_the_headline_alone(index):
+    story = index(headline="Frigate trials", body="<p>Radar and sonar.</p>")
+    assert headline_lexemes(story.pk) == ["frigat", "trial"]
+    assert found("frigate", scope="headline") == [story.pk]
+    assert found("radar", scope="headline") == []
+
+
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="PostgreSQL's stored vectors"
 )
@@ -448,7 +468,8 @@ def test_postgres_rebuild_from_terms_writes_only_the_vectors_that_differ(index):
     with connection.cursor() as cursor:
         # As a restored archive from SQLite leaves it: no vector.
         cursor.execute(
-            "UPDATE search_searchdocument SET vector = '' WHERE object_id = %s",
+            "UPDATE search_searchdocument SET vector = '', headline_vector = '' "
+            "WHERE object_id = %s",
             [empty.pk],
         )
         assert found("frigate") == []
@@ -460,6 +481,7 @@ def test_postgres_rebuild_from_terms_writes_only_the_vectors_that_differ(index):
     assert after[current.pk] == versions[current.pk]  # read, not written
     assert after[empty.pk] != versions[empty.pk]
     assert found("frigate") == [empty.pk]
+    assert "headlin" in headline_lexemes(empty.pk)  # "Headline <n>"
     assert found("submarine") == [current.pk]
 
 

@@ -71,8 +71,11 @@ def headline_tsquery(groups: Groups) -> str:
 
 def text_match(query: SearchQuery, ranking: bool = False) -> tuple[str, str, list[str]]:
     """The vector column, ``(q1 && q2)`` with placeholders, and the tsqueries
-    (to find the rows, or with ``ranking`` to score them by weight)."""
+    (to find the rows, or with ``ranking`` to score them by weight; the
+    headline scope ranks by the headline's own vector, in the row)."""
     column = REPORTER_VECTOR if query.scope == "reporter" else "vector"
+    if query.scope == "headline" and ranking:
+        column = "headline_vector"
     weights = SCOPE_WEIGHTS.get(query.scope, "")
     if query.scope == "headline" and not ranking:
         texts = [headline_tsquery(g) for g in (query.groups, query.groups2) if g]
@@ -275,7 +278,10 @@ class PostgresSearchBackend(BaseSearchBackend):
         whose headline matches the words first (``headline_tier``)."""
         window = base.RANK_WINDOW
         select = f"SELECT 1 FROM {TABLE} WHERE {where}"
-        one_pass = query.has_phrases or not query.headline_tier
+        # A scope without tiers ranks its whole window in one pass; words and
+        # phrases alike rank tier by tier (a phrase is checked on few
+        # candidates: a compound's join tokens are rare).
+        one_pass = not query.headline_tier
         with transaction.atomic(using=self.alias), self.connection.cursor() as cursor:
             estimates = estimate(cursor, select, params)
             settings = planner_settings(query, *estimates)
@@ -327,25 +333,18 @@ class PostgresSearchBackend(BaseSearchBackend):
 
     @staticmethod
     def _ranked_in_one_pass(cursor, query, where, params) -> list:
-        """A phrase is checked on each candidate's vector (GIN knows no
-        positions), and a scope without tiers ranks the whole window: ranked
-        and counted in one pass. The headline tier is a set from GIN."""
+        """A scope without tiers (headline, reporter) ranks its whole window:
+        ranked and counted in one pass, by a vector held in the row (the
+        headline's, or the reporter names')."""
         column, rank_query, texts = text_match(query, ranking=True)
-        tier, tier_params = "false", []
-        if query.headline_tier:  # the rows are matches already: no body check
-            headline, tier_params = headline_where(query)
-            tier = f"id IN (SELECT id FROM {TABLE} WHERE {headline})"
         inner = (
-            f"SELECT id, object_id, {column} AS v, {tier} AS tier FROM {TABLE} "
+            f"SELECT id, object_id, {column} AS v FROM {TABLE} "
             f"WHERE {where} ORDER BY id DESC LIMIT {base.RANK_WINDOW + 1}"
         )
         sql = base.ranked_window_sql(
-            inner,
-            "id",
-            f"tier DESC, ts_rank(v, {rank_query}) DESC, id DESC",
-            "id, object_id",
+            inner, "id", f"ts_rank(v, {rank_query}) DESC, id DESC", "id, object_id"
         )
-        cursor.execute(sql, [*tier_params, *params, *texts, query.limit, query.offset])
+        cursor.execute(sql, [*params, *texts, query.limit, query.offset])
         return cursor.fetchall()
 
     def _ranked_by_tier(self, cursor, query, where, params, newest):
@@ -362,15 +361,21 @@ class PostgresSearchBackend(BaseSearchBackend):
             return [], total, exact
         set_local(cursor, BITMAP_ONLY)  # a tier's few rows, through GIN
         column, rank_query, texts = text_match(query, ranking=True)
+        found = tiers(query, where, params)
+        # The headline tier is ranked by the headline's vector (in the row),
+        # as SQLite ranks it by the headline's words: no vector out of TOAST.
+        columns = ["headline_vector", column] if len(found) > 1 else [column]
         parts = [
-            (f"{tier_where} AND id >= %s", [*tier_params, floor])
-            for tier_where, tier_params in tiers(query, where, params)
+            (f"{tier_where} AND id >= %s", [*tier_params, floor], rank_column)
+            for (tier_where, tier_params), rank_column in zip(
+                found, columns, strict=True
+            )
         ]
 
         def rank_page(part, limit, offset):
             cursor.execute(
                 f"SELECT id, object_id FROM {TABLE} WHERE {part[0]} "
-                f"ORDER BY ts_rank({column}, {rank_query}) DESC, id DESC "
+                f"ORDER BY ts_rank({part[2]}, {rank_query}) DESC, id DESC "
                 "LIMIT %s OFFSET %s",
                 [*part[1], *texts, limit, offset],
             )
@@ -444,34 +449,38 @@ class PostgresSearchBackend(BaseSearchBackend):
             return cursor.fetchone()[0]
 
 
-def write_vectors(connection) -> None:
-    """Each stored vector that differs from what its stored terms give
-    written anew; one that is current is only read (a rewrite is a new row
-    version). Either layout: ``vector`` as tsvector, or as the literal's text
-    (before migration 0008; it is compared as a tsvector there too)."""
-    from newszone.search.documents import vector_for
+def write_vectors(connection, columns: tuple = ("vector", "headline_vector")) -> None:
+    """Each stored vector (of ``columns``) that differs from what its stored
+    terms give written anew; a row whose vectors are current is only read (a
+    rewrite is a new row version). Either layout: ``vector`` as tsvector, or
+    as the literal's text (before migration 0008, which is also before
+    ``headline_vector``: migration 0003 asks for ``vector`` alone); it is
+    compared as a tsvector there too."""
+    from newszone.search.documents import vectors_for
 
-    columns = ["title_terms", "title_extra", "body_terms", "body_extra"]
+    terms = ["title_terms", "title_extra", "body_terms", "body_extra"]
+    sets = ", ".join(f"{c} = f.{c}::tsvector" for c in columns)
+    differs = " OR ".join(
+        f"d.{c}::tsvector IS DISTINCT FROM f.{c}::tsvector" for c in columns
+    )
+    arrays = ", ".join(["%s::text[]"] * len(columns))
     last = -1
     with connection.cursor() as cursor:
         while True:
             cursor.execute(
-                f"SELECT id, {', '.join(columns)} FROM {TABLE} "
+                f"SELECT id, {', '.join(terms)} FROM {TABLE} "
                 "WHERE id > %s ORDER BY id LIMIT 2000",
                 [last],
             )
             rows = cursor.fetchall()
             if not rows:
                 return
-            literals = [
-                vector_for(dict(zip(columns, r[1:], strict=True))) for r in rows
-            ]
+            made = [vectors_for(dict(zip(terms, r[1:], strict=True))) for r in rows]
             cursor.execute(
-                f"UPDATE {TABLE} AS d SET vector = f.literal::tsvector "
-                "FROM unnest(%s::bigint[], %s::text[]) AS f(id, literal) "
-                "WHERE d.id = f.id "
-                "AND d.vector::tsvector IS DISTINCT FROM f.literal::tsvector",
-                [[r[0] for r in rows], literals],
+                f"UPDATE {TABLE} AS d SET {sets} "
+                f"FROM unnest(%s::bigint[], {arrays}) AS f(id, {', '.join(columns)}) "
+                f"WHERE d.id = f.id AND ({differs})",
+                [[r[0] for r in rows], *([v[c] for v in made] for c in columns)],
             )
             last = rows[-1][0]
 

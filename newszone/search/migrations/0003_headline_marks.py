@@ -9,7 +9,7 @@ def rewrite_vectors(apps, schema_editor):
         return
     from newszone.search.backends.postgres import write_vectors
 
-    write_vectors(schema_editor.connection)
+    write_vectors(schema_editor.connection, columns=("vector",))
 
 
 class Migration(migrations.Migration):
