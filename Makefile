@@ -19,6 +19,7 @@ install: venv var/secret_key
 	$(SECRET) $(BIN)/newszone migrate --noinput
 	$(SECRET) $(BIN)/newszone collectstatic --noinput --verbosity 0
 	$(SECRET) $(BIN)/newszone load_demo
+	$(SECRET) $(BIN)/newszone rebuild_search_index --no-progress
 	$(SECRET) $(BIN)/newszone ensure_admin
 
 venv: $(VENV)/.installed
