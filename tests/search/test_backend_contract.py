@@ -223,11 +223,15 @@ def test_filters_on_the_headline_tier(index):
     body_only = index(section=section, body="<p>A drill.</p>", reporters=[reporter])
     index(section=other, headline="Drill at sea", reporters=[reporter])
     index(section=section, headline="Drill at sea", reporters=[other_reporter])
-    index(section=section, headline="Drill at sea", published=False)
-    index(section=section, headline="Drill at sea", language="ko")
+    draft = index(section=section, headline="Drill at sea", published=False)
+    korean = index(section=section, headline="Drill at sea", language="ko")
     options = {"section_ids": [section.pk], "reporter_ids": [reporter.pk]}
     assert found("drill", language="en", **options) == [wanted.pk, body_only.pk]
     assert found("drill", language="en", photo=True, **options) == []
+    # Without sections or reporters, the drafts' token and the row's language.
+    english = found("drill", language="en")
+    assert len(english) == 4 and english[-1] == body_only.pk
+    assert draft.pk not in english and korean.pk not in english
 
 
 def test_second_keyword_and_or(index):

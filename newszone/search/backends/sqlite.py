@@ -192,6 +192,10 @@ def rank_clauses(query: SearchQuery, tier: int | None, floor: int):
         expression = match_expression(query, f"({text} NOT {headline})")
         return _clauses(expression, bounds, row_filters(query))
     expression = headline if query.scope == "all" else f"{text} AND {headline}"
+    if query.section_ids is None and query.reporter_ids is None:
+        # Only the drafts' token: a short list, cheaper than a row check on
+        # each of the tier's rows (talk's 2,500: 12.3 against ~7 ms).
+        return _clauses(match_expression(query, expression), bounds, row_filters(query))
     return _clauses(expression, bounds, row_filters(query, all_filters=True))
 
 
