@@ -182,8 +182,9 @@ def is_join(term: str) -> bool:
 
 
 def _joins(term: str) -> bool:
-    """Whether ``term`` may be one side of a join: a Korean noun's."""
-    return HANGUL.match(term) is not None and not is_join(term)
+    """Whether ``term`` may be one side of a join: a Korean noun's (a join
+    token, ``j_…``, never begins with Hangul)."""
+    return HANGUL.match(term) is not None
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)

@@ -56,13 +56,6 @@ def ranked_count(rows: list, query, cursor, select_sql: str, params: list) -> in
     return window_count(cursor, select_sql, params)
 
 
-def ranked_total(
-    rows: list, query, cursor, select_sql: str, params: list
-) -> tuple[int, bool]:
-    """(shown total, exact) of a ranked page, as ``ranked_count``."""
-    return window_total(ranked_count(rows, query, cursor, select_sql, params))
-
-
 def newest_window(cursor, select_sql: str, key: str, params: list) -> tuple[int, int]:
     """(matches counted to RANK_WINDOW + 1, the key to rank from) for
     ``select_sql``, which selects the sort ``key`` AS k: the oldest of the
