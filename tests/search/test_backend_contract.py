@@ -118,6 +118,34 @@ def test_headline_ranks_above_body_and_newer_first_on_ties(index):
 FILLER = " ".join(f"word{n}" for n in range(400))
 
 
+@pytest.mark.parametrize("scope", ["all", "headline"])
+def test_headline_matches_rank_by_the_headline_not_the_story_length(index, scope):
+    # Within the headline (its tier, or the headline scope) the words weigh by
+    # how often the headline says them; the story's length does not count
+    # (SQLite's bm25 over the whole story put the short one first), so equal
+    # headlines go newest first.
+    twice = index(headline="Talks on talks", body="<p>Short.</p>", hours_ago=30)
+    newer = index(headline="Talks in Ankara", body=f"<p>{FILLER}</p>", hours_ago=1)
+    older = index(headline="Talks in Seoul", body="<p>Short.</p>", hours_ago=20)
+    assert found("talks", scope=scope) == [twice.pk, newer.pk, older.pk]
+
+
+def test_headline_scope_follows_edits_and_removals(index):
+    # Ranking reads SQLite's headline table, which the triggers keep in step.
+    edited = index(headline="Talks in Ankara", hours_ago=1)
+    other = index(headline="Talks in Seoul", hours_ago=2)
+    edited.headline = "Drills in Ankara"
+    edited.save()
+    documents.index_objects("articles", [edited.pk])
+    assert found("talks", scope="headline") == [other.pk]
+    assert found("drills", scope="headline") == [edited.pk]
+    assert found("drills") == [edited.pk]
+    documents.remove("articles", [other.pk])
+    assert found("talks", scope="headline") == found("talks") == []
+    assert get_backend().rebuild() >= 1
+    assert found("drills", scope="headline") == [edited.pk]
+
+
 @pytest.mark.parametrize("q", ["talks", '"defense talks"'])
 def test_every_headline_match_ranks_above_every_body_match(index, q):
     # By bm25 alone, the short story saying it five times outranks the long
@@ -232,6 +260,11 @@ def test_filters_on_the_headline_tier(index):
     english = found("drill", language="en")
     assert len(english) == 4 and english[-1] == body_only.pk
     assert draft.pk not in english and korean.pk not in english
+    # The headline scope: its filters as tokens, the language on the row.
+    assert found("drill", scope="headline", language="en", **options) == [wanted.pk]
+    headlines = found("drill", scope="headline", language="en")
+    assert len(headlines) == 3 and wanted.pk in headlines
+    assert draft.pk not in headlines and korean.pk not in headlines
 
 
 def test_second_keyword_and_or(index):
