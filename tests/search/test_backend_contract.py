@@ -175,6 +175,23 @@ def test_every_headline_match_ranks_above_every_body_match(index, q):
     assert found(q, offset=4) == []
 
 
+@pytest.mark.parametrize("q", ["talks", '"defense talks"'])
+def test_body_scope_ranks_stories_whose_headline_also_matches_first(index, q):
+    # The body scope's tiers: the words in the body and in the headline first
+    # (by bm25 alone the short story saying it five times would lead).
+    in_both = index(
+        headline="Defense talks resume",
+        body=f"<p>{FILLER} Defense talks.</p>",
+        hours_ago=5,
+    ).pk
+    in_body = index(
+        headline="Weather", body="<p>" + "Defense talks. " * 5 + "</p>", hours_ago=1
+    ).pk
+    index(headline="Defense talks resume", body="<p>Quiet.</p>", hours_ago=2)
+    assert found(q, scope="body") == [in_both, in_body]
+    assert found(q, scope="body", limit=1, offset=1) == [in_body]
+
+
 def test_headline_tier_follows_the_second_keyword(index):
     head = index(headline="Ankara visit", body=f"<p>{FILLER} talks</p>", hours_ago=2)
     body = index(
