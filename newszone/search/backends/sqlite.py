@@ -72,6 +72,7 @@ HEADLINE_TABLE = "search_fts_headline"
 HEADLINE_COLUMNS = {"headline": _TITLE, "meta": COLUMNS["meta"]}
 HEADLINE_BM25 = f"bm25({HEADLINE_TABLE}, 1.0, 0.0)"
 SCORES = {TABLE: BM25, HEADLINE_TABLE: HEADLINE_BM25}
+TABLES = tuple(SCORES)
 TOKENIZE = "tokenize=\"unicode61 remove_diacritics 0 tokenchars '-._'\""
 # Covers the lookup of a match's row by its key, with the filters checked
 # there: by every search for language and photo, and by the ranking
@@ -181,23 +182,14 @@ def table_for(query: SearchQuery) -> str:
     return HEADLINE_TABLE if query.scope == "headline" else TABLE
 
 
-def clauses(query: SearchQuery) -> tuple[str, str, str, list]:
+def clauses(query: SearchQuery, bounds: tuple | None = None):
     """The table, ``FROM`` and ``WHERE`` (with their parameters) that find a
-    search's matches: filters inside FTS5 where their lists are short."""
+    search's matches (with keys in ``bounds``, when given, else the search's):
+    filters inside FTS5 where their lists are short."""
     table = table_for(query)
-    if table == HEADLINE_TABLE:
-        query = replace(query, scope="all")
-    return _clauses(
-        table, match_expression(query), key_bounds(query), row_filters(query)
-    )
-
-
-def ranks_headline(query: SearchQuery, tier: int | None) -> bool:
-    """Whether a ranking statement weighs the headline alone: the headline
-    tier of a search over the whole story, or the headline scope."""
-    return (tier == 1 and query.scope == "all") or (
-        tier is None and query.scope == "headline"
-    )
+    words = replace(query, scope="all") if table == HEADLINE_TABLE else query
+    bounds = bounds or key_bounds(query)
+    return _clauses(table, match_expression(words), bounds, row_filters(query))
 
 
 def headline_keys(query: SearchQuery, bounds: tuple) -> tuple[str, list]:
@@ -228,24 +220,21 @@ def rank_clauses(query: SearchQuery, tier: int | None, floor: int):
     key is not among the headline's (a list SQLite makes once)."""
     low, high = key_bounds(query)
     bounds = (max(low, floor), high)
-    if ranks_headline(query, tier):
-        plain = replace(query, scope="all")
-        if tier is None or (query.section_ids is None and query.reporter_ids is None):
+    if tier is None:  # a scope without tiers: its own matches
+        return clauses(query, bounds)
+    if tier == 1 and query.scope == "all":  # the headline scope's matches
+        if query.section_ids is None and query.reporter_ids is None:
             # Only the drafts' token (with no section or reporter asked): a
             # short list, cheaper than a row check on each of the tier's rows
             # (talk's headline tier: 12.3 against 10.7 ms).
-            expression = match_expression(plain)
-            return _clauses(HEADLINE_TABLE, expression, bounds, row_filters(query))
-        expression = text_expression(plain)
+            return clauses(replace(query, scope="headline"), bounds)
+        expression = text_expression(query)
         filters = row_filters(query, all_filters=True)
         return _clauses(HEADLINE_TABLE, expression, bounds, filters)
-    expression = match_expression(query)
-    if tier is None:  # the reporter scope
-        return _clauses(TABLE, expression, bounds, row_filters(query))
     # The rest of the window (0), or the body scope's headline tier (1).
     sql, params = headline_keys(query, bounds)
     keys = (f"{TABLE}.rowid {'IN' if tier else 'NOT IN'} ({sql})", params)
-    return _clauses(TABLE, expression, bounds, row_filters(query), keys)
+    return _clauses(TABLE, match_expression(query), bounds, row_filters(query), keys)
 
 
 def _clauses(
@@ -388,7 +377,7 @@ class SQLiteSearchBackend(BaseSearchBackend):
             cursor.execute("PRAGMA cache_size")
             (cache_size,) = cursor.fetchone()
             cursor.execute("PRAGMA cache_size = -262144")  # 256 MiB for the build
-            for table in (TABLE, HEADLINE_TABLE):
+            for table in TABLES:
                 cursor.execute(
                     f"INSERT INTO {table}({table}, rank) VALUES ('automerge', 0)"
                 )
@@ -402,10 +391,10 @@ class SQLiteSearchBackend(BaseSearchBackend):
                     "VALUES ('delete-all')"
                 )
                 cursor.execute(headline_fill_sql())
-                for table in (TABLE, HEADLINE_TABLE):
+                for table in TABLES:
                     cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
             finally:
-                for table in (TABLE, HEADLINE_TABLE):
+                for table in TABLES:
                     cursor.execute(
                         f"INSERT INTO {table}({table}, rank) VALUES ('automerge', 4)"
                     )
@@ -420,7 +409,7 @@ class SQLiteSearchBackend(BaseSearchBackend):
 
         shadows = [
             f"{table}_{part}"
-            for table in (TABLE, HEADLINE_TABLE)
+            for table in TABLES
             for part in ("data", "idx", "docsize", "config")
         ]
         try:
