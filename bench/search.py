@@ -1513,7 +1513,7 @@ def build_postgres(args, corpus) -> dict:
         # does); the timed build reads the stored vectors.
         with connection.cursor() as cursor, cursor.cursor.copy(copy_sql) as copy:
             for row in rows:
-                made = vectors_for(dict(zip(INSERT_COLUMNS, row, strict=True)))
+                made = vectors_for(dict(zip(INSERT_COLUMNS, row, strict=True)), row[0])
                 copy.write_row((*row, made["vector"], made["headline_vector"]))
 
     result.update(load_rows(corpus, args.articles, insert_docs, None, "postgres"))
@@ -1646,7 +1646,7 @@ def exact_count(query) -> int | None:
         else:
             from newszone.search.backends import postgres as engine
 
-            where, params = engine.where_clause(query)
+            where, params = engine.where_clause(query, through_gin=True)
             sql = f"SELECT count(*) FROM {engine.TABLE} WHERE {where}"
         with connection.cursor() as cursor:
             cursor.execute(sql, params)

@@ -28,6 +28,14 @@ def key_range_start(moment: datetime) -> int:
     return int(moment.astimezone(UTC).timestamp()) * KEY_SLOTS
 
 
+def key_period(key: int) -> list[str]:
+    """The year and month of a sort key (UTC) as lexemes: y_2024, m_202403
+    (analysed terms have no underscore). PostgreSQL's vectors hold them, so
+    that GIN answers a key range itself (backends/postgres.py)."""
+    moment = datetime.fromtimestamp(key // KEY_SLOTS, UTC)
+    return [f"y_{moment.year}", f"m_{moment.year}{moment.month:02d}"]
+
+
 def key_bounds(query) -> tuple[int, int]:
     """The sort-key range a query may match: its dates, and never the future
     for public search (scheduled stories are not out yet)."""
@@ -104,10 +112,11 @@ def tsvector_literal(*weighted: tuple[str, str]) -> str:
 HEADLINE_MARK = "^"
 
 
-def vector_for(fields: dict) -> str:
-    """The weighted tsvector literal of a document's terms (PostgreSQL stores
-    it as its vector). A change to what it writes must raise
-    analyzers.ANALYSIS_VERSION, so the rebuild writes every vector anew."""
+def vector_for(fields: dict, key: int) -> str:
+    """The weighted tsvector literal of a document's terms and its key's
+    period (PostgreSQL stores it as its vector). A change to what it writes
+    must raise analyzers.ANALYSIS_VERSION, so the rebuild writes every vector
+    anew, or be made by a migration (0013 adds the period in SQL)."""
     literal = tsvector_literal(
         (fields["title_terms"], "A"),
         (fields["title_extra"], "B"),
@@ -116,7 +125,8 @@ def vector_for(fields: dict) -> str:
     )
     headline = sorted(set(f"{fields['title_terms']} {fields['title_extra']}".split()))
     marks = " ".join(quote_lexeme(HEADLINE_MARK + term) for term in headline)
-    return f"{literal} {marks}".strip()
+    period = " ".join(map(quote_lexeme, key_period(key)))
+    return f"{literal} {marks} {period}".strip()
 
 
 def headline_vector_for(fields: dict) -> str:
@@ -126,10 +136,11 @@ def headline_vector_for(fields: dict) -> str:
     return tsvector_literal((fields["title_terms"], "A"), (fields["title_extra"], "B"))
 
 
-def vectors_for(fields: dict) -> dict:
-    """The vectors PostgreSQL stores beside a document's terms."""
+def vectors_for(fields: dict, key: int) -> dict:
+    """The vectors PostgreSQL stores beside a document's terms (``key``: its
+    sort key)."""
     return {
-        "vector": vector_for(fields),
+        "vector": vector_for(fields, key),
         "headline_vector": headline_vector_for(fields),
     }
 
@@ -150,10 +161,10 @@ def _free_key(wanted: int, source: str, object_id: int) -> int:
 def store(source: str, doc: SourceDocument) -> SearchDocument:
     """Analyse ``doc`` and replace its stored document (and so its index entry)."""
     fields = analysed_fields(doc)
-    if get_backend().stores_vector:
-        fields |= vectors_for(fields)
     SearchDocument.objects.filter(source=source, object_id=doc.object_id).delete()
     key = _free_key(sort_key(doc.sort_time, doc.object_id), source, doc.object_id)
+    if get_backend().stores_vector:
+        fields |= vectors_for(fields, key)
     return SearchDocument.objects.create(
         pk=key,
         source=source,

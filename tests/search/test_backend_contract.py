@@ -10,6 +10,7 @@ from django.utils import timezone
 from newszone.search import documents
 from newszone.search.backends import base as backend_base
 from newszone.search.backends import get_backend
+from newszone.search.models import SearchDocument
 from newszone.search.query import SearchQuery, parse
 from tests.factories import make_article, make_reporter, make_section
 
@@ -438,10 +439,11 @@ def test_postgres_planner_settings_stay_inside_the_ranking_pass(index):
         assert cursor.fetchone() == (work_mem,)
 
 
-def vector_column(cursor) -> tuple[str, str]:
+def vector_column(cursor, name: str = "vector") -> tuple[str, str]:
     cursor.execute(
         "SELECT atttypid::regtype::text, attstorage FROM pg_attribute "
-        "WHERE attrelid = 'search_searchdocument'::regclass AND attname = 'vector'"
+        "WHERE attrelid = 'search_searchdocument'::regclass AND attname = %s",
+        [name],
     )
     return cursor.fetchone()
 
@@ -620,6 +622,94 @@ def test_postgres_migration_0003_rewrites_stale_literals_in_the_old_layout(index
     layout.stored_vectors(None, Editor)
     assert found("minelayer") == [story.pk]
     assert found("minelayer", scope="headline") == []
+
+
+def vector_lexemes(object_id: int) -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT tsvector_to_array(vector) FROM search_searchdocument "
+            "WHERE object_id = %s",
+            [object_id],
+        )
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's key periods"
+)
+def test_postgres_vectors_hold_their_keys_year_and_month(index):
+    from datetime import UTC, datetime
+
+    from newszone.search.backends import postgres
+
+    story = index(body="<p>Radar sweep.</p>")
+    key = SearchDocument.objects.get(object_id=story.pk).pk
+    moment = datetime.fromtimestamp(key // documents.KEY_SLOTS, UTC)
+    period = [f"y_{moment.year}", f"m_{moment.year}{moment.month:02d}"]
+    assert set(period) <= set(vector_lexemes(story.pk))
+    # The same lexemes in SQL (migration 0013 writes them so), at the turn
+    # of a year and of a month, in UTC.
+    keys = [
+        documents.key_range_start(datetime.fromisoformat(moment)) + offset
+        for moment in (
+            "2023-12-31T23:59:59+00:00",
+            "2024-01-01T00:00:00+00:00",
+            "2024-02-29T23:59:59+00:00",
+            "2024-03-01T08:59:59+09:00",
+        )
+        for offset in (0, documents.KEY_SLOTS - 1)
+    ]
+    with connection.cursor() as cursor:
+        for key in keys:
+            period_sql = postgres.period_sql("k")  # no user input
+            cursor.execute(
+                f"SELECT {period_sql} FROM (SELECT %s::bigint AS k) AS _",  # noqa: S608
+                [key],
+            )
+            assert cursor.fetchone()[0] == documents.key_period(key)
+        cursor.execute(
+            "SELECT reloptions FROM pg_class WHERE oid = 'search_searchdocument'::regclass"
+        )
+        assert cursor.fetchone()[0] == [f"toast_tuple_target={postgres.TOAST_TARGET}"]
+        assert vector_column(cursor, "headline_vector") == ("tsvector", "m")
+        cursor.execute(
+            "SELECT attstattarget FROM pg_attribute WHERE attname = 'vector' "
+            "AND attrelid = 'search_searchdocument'::regclass"
+        )
+        assert cursor.fetchone() == (1000,)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's migration 0013"
+)
+def test_postgres_migration_0013_writes_the_periods_and_takes_them_out(index):
+    import importlib
+
+    migration = importlib.import_module(
+        "newszone.search.migrations.0013_postgres_key_period"
+    )
+    story = index(body="<p>Destroyer sails.</p>")
+    with_period = vector_lexemes(story.pk)
+
+    class Editor:  # what RunPython hands the migration
+        execute = staticmethod(lambda sql: connection.cursor().execute(sql))
+
+    Editor.connection = connection
+    migration.backwards(None, Editor)
+    before = vector_lexemes(story.pk)
+    assert "destroy" in before
+    assert not [x for x in before if x[:2] in ("y_", "m_")]
+    migration.forwards(None, Editor)
+    assert vector_lexemes(story.pk) == with_period
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT ctid::text FROM search_searchdocument")
+        versions = cursor.fetchall()
+        assert get_backend().rebuild(from_terms=True) == 1
+        cursor.execute("SELECT ctid::text FROM search_searchdocument")
+        assert cursor.fetchall() == versions  # as indexing writes it: not written
+    assert found("destroyer", date_from=timezone.now() - timedelta(days=3)) == [
+        story.pk
+    ]
 
 
 def test_index_size_counts_the_engines_pages(index):

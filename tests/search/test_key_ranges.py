@@ -1,6 +1,8 @@
 """PostgreSQL finds the newest ranking window inside a key range sized from
 the planner's statistics; whatever the estimate, the window is the same."""
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from django.db import connection
 
@@ -149,3 +151,79 @@ def documents_keys(object_ids):
     return SearchDocument.objects.filter(object_id__in=object_ids).values_list(
         "pk", flat=True
     )
+
+
+def keys(*moments: str) -> list[int]:
+    return [
+        documents.key_range_start(datetime.fromisoformat(m).replace(tzinfo=UTC))
+        for m in moments
+    ]
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "lexemes"),
+    [
+        # Months, and whole years where a range holds them.
+        (
+            "2023-11-15",
+            "2024-03-10",
+            ["m_202311", "m_202312", "m_202401"] + ["m_202402", "m_202403"],
+        ),
+        ("2022-12-31T23:00", "2025-01-01", ["m_202212", "y_2023", "y_2024"]),
+        ("2023-01-01", "2024-01-01", ["y_2023"]),
+        ("2023-01-01", "2023-01-01T00:00:01", ["m_202301"]),
+        ("2024-02-29", "2024-03-01", ["m_202402"]),  # up to, not including
+    ],
+)
+def test_period_lexemes_cover_a_key_range(low, high, lexemes):
+    assert postgres.period_lexemes(*keys(low, high)) == lexemes
+
+
+def test_period_lexemes_of_all_history_or_the_unbounded_future_are_none():
+    (low,) = keys("2023-11-15")
+    assert postgres.period_lexemes(0, low) == []
+    assert postgres.period_lexemes(low, 2**62) == []
+
+
+@pytest.fixture
+def yearly_archive(db):
+    """Thirty stories about radar, two weeks apart (over a year boundary, and
+    some in the future: scheduled); planner statistics taken."""
+    for n in range(-4, 26):
+        article = make_article(
+            headline=f"Radar {n}", body="<p>The radar sweep.</p>", hours_ago=n * 336
+        )
+        documents.index_objects("articles", [article.pk])
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE search_searchdocument")
+
+
+@needs_postgres
+@pytest.mark.parametrize("public_only", [True, False])
+@pytest.mark.parametrize("days", [(None, None), (100, 30), (200, None), (None, 50)])
+@pytest.mark.parametrize("window", [5, 1_000])
+def test_ranking_finds_a_date_range_through_its_years_and_months(
+    yearly_archive, monkeypatch, public_only, days, window
+):
+    from django.utils import timezone
+
+    monkeypatch.setattr(backend_base, "RANK_WINDOW", window)
+    monkeypatch.setattr(postgres, "RANGE_MAX_SHARE", 1.0)  # ranges are tried
+    now = timezone.now()
+    date_from, date_to = (now - timedelta(days=d) if d else None for d in days)
+    options = {"date_from": date_from, "date_to": date_to, "limit": 40}
+    options["public_only"] = public_only
+    lexemes = postgres.period_lexemes
+    with monkeypatch.context() as patch:  # the keys alone, checked on each row
+        patch.setattr(postgres, "period_lexemes", lambda low, high: [])
+        expected = ranked("radar", **options)
+    asked = []
+    monkeypatch.setattr(
+        postgres, "period_lexemes", lambda *a: asked.append(lexemes(*a)) or asked[-1]
+    )
+    assert ranked("radar", **options) == expected
+    if days == (100, 30):  # 42 to 98 days ago
+        assert len(expected[0]) == 5
+    # Through GIN wherever the range has a last key (a first one: the date
+    # asked, the range tried, or the oldest match, which bounds the tiers).
+    assert any(asked) == bool(public_only or date_to)

@@ -2,7 +2,9 @@
 
 Each story's vector is stored as a ``tsvector`` (the ``vector`` column, the
 literal documents.vector_for writes when the story is indexed): lexemes with
-positions, weighted A (headline) to D (body extras), under a GIN index.
+positions, weighted A (headline) to D (body extras), and its key's year and
+month, under a GIN index, which so answers a key range too. The rows are
+kept narrow (long values out of line), for the pages GIN's matches visit.
 Reporter names are indexed through an expression over their stored terms.
 No text-search configuration touches either: they are analysed already.
 Ranking is ``ts_rank`` (its default weights put A far above D), stories
@@ -15,8 +17,10 @@ import bisect
 import json
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 from newszone.search.backends import base
 from newszone.search.backends.base import (
@@ -24,7 +28,13 @@ from newszone.search.backends.base import (
     capped_count,
     count_cap,
 )
-from newszone.search.documents import HEADLINE_MARK, key_bounds, quote_lexeme
+from newszone.search.documents import (
+    HEADLINE_MARK,
+    KEY_SLOTS,
+    key_bounds,
+    key_range_start,
+    quote_lexeme,
+)
 from newszone.search.query import Groups, Hit, SearchQuery, SearchResults
 
 TABLE = "search_searchdocument"
@@ -85,7 +95,50 @@ def text_match(query: SearchQuery, ranking: bool = False) -> tuple[str, str, lis
     return column, "(" + joiner.join(["%s::tsquery"] * len(texts)) + ")", texts
 
 
-def where_clause(query: SearchQuery) -> tuple[str, list]:
+def period_lexemes(low: int, high: int) -> list[str]:
+    """The fewest year and month lexemes (documents.key_period) that cover
+    the keys from ``low`` up to ``high``; none for a range without a first
+    day or a last (all of history, or the future unbounded)."""
+    if low <= 0 or high > key_range_start(timezone.now() + timedelta(days=366)):
+        return []
+    first = datetime.fromtimestamp(low // KEY_SLOTS, UTC)
+    last = datetime.fromtimestamp((high - 1) // KEY_SLOTS, UTC)
+    lexemes, year, month = [], first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        if month == 1 and (year < last.year or last.month == 12):  # whole year
+            lexemes.append(f"y_{year}")
+            year += 1
+            continue
+        lexemes.append(f"m_{year}{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return lexemes
+
+
+def key_condition(query: SearchQuery, low: int, high: int, through_gin: bool):
+    """``WHERE`` clause (and parameters) of the keys from ``low`` up to
+    ``high``. ``through_gin`` (words asked, not the reporter scope): the
+    range is looked up through GIN, by the year and month lexemes each
+    vector holds, and the key is checked on the rows GIN gives, as an
+    expression no index answers. Offered the primary key's range, the
+    planner may scan it alone and read each row's vector out of TOAST to
+    check the words, which it prices as nothing (1,000,000 stories on
+    narrow rows: 국방's ranking window, 99,527 vectors read, 352 ms; talk
+    in a section over a year, counted, 100,000 read, 530 ms). Walking the
+    keys newest first (date order) needs them as keys."""
+    words = query.groups or query.groups2
+    if not (through_gin and words) or query.scope == "reporter":
+        return "id >= %s AND id < %s", [low, high]
+    sql, params = "id + 0 >= %s AND id + 0 < %s", [low, high]
+    lexemes = period_lexemes(low, high)
+    if lexemes:
+        sql += " AND vector @@ %s::tsquery"
+        params.append(" | ".join(lexemes))
+    return sql, params
+
+
+def where_clause(query: SearchQuery, through_gin: bool = False) -> tuple[str, list]:
+    """``WHERE`` (and parameters) of the query's matches (``through_gin``:
+    see key_condition)."""
     column, match, texts = text_match(query)
     clauses, params = [], []
     if texts:
@@ -105,8 +158,9 @@ def where_clause(query: SearchQuery) -> tuple[str, list]:
         if ids is not None:
             clauses.append(f"string_to_array({name}, ' ')::bigint[] && %s::bigint[]")
             params.append(list(ids))
-    clauses.append("id >= %s AND id < %s")
-    params += key_bounds(query)
+    keys, key_params = key_condition(query, *key_bounds(query), through_gin)
+    clauses.append(keys)
+    params += key_params
     return " AND ".join(clauses), params
 
 
@@ -141,17 +195,23 @@ def planner_settings(query: SearchQuery, expected: float, rows: float) -> dict:
     return settings
 
 
-# The newest window of a common word lies among the newest keys: its GIN
-# bitmap ANDed with a key range visits only that range's heap pages (stories
-# are stored about in key order), not every match's, and walking the keys
-# newest first, which reads each row's vector, is no longer needed (국방 at
-# 1,000,000 stories: 727 ms walking to the window, 293 ms in a range). The
-# range is sized from the planner's estimates with this much to spare, and
-# widened when it holds too few; past 40 % of the table a range saves
-# too little for the risk of a second pass (a phrase's estimate, which GIN's
-# statistics cannot make, is often ten times too high).
-RANGE_SLACK = 1.5
-RANGE_MAX_SHARE = 0.4
+# The newest window of a common word lies among the newest keys: asked for
+# the words and the range's years and months (key_condition), GIN gives only
+# that range's matches, whose heap pages are visited (stories are stored
+# about in key order), not every match's, and walking the keys newest first,
+# which reads each row's vector, is not needed (국방 at 1,000,000 stories:
+# 727 ms walking to the window, 293 ms in a range ANDed with the primary key
+# on wide rows, 29 ms through GIN on narrow ones). The range is sized from the
+# planner's estimates with this much to spare, and widened when it holds too
+# few; past 90 % of the table a range saves too little for the risk of a
+# second pass (a phrase's estimate, which GIN's statistics cannot make, is
+# often ten times too high). With the vector's statistics kept for 10,000
+# lexemes (VECTOR_STATISTICS) a word's estimate is near its count (talk:
+# 48,470 against 48,502; at the default 1,000 it is not kept, and the
+# estimate is a guess of 5,003), so little spare is needed (1,000,000 stories,
+# best of five: talk 166 → 69 ms with 15 %; 89 ms with 25 %).
+RANGE_SLACK = 1.15
+RANGE_MAX_SHARE = 0.9
 RANGE_TRIES = 3
 
 
@@ -207,7 +267,7 @@ def newest_range(cursor, query: SearchQuery, estimates: tuple, settings: dict, l
         if start is None or start <= low or span > rows * RANGE_MAX_SHARE:
             break
         set_local(cursor, BITMAP_ONLY)
-        result, counted = look("id >= %s", [start])
+        result, counted = look(*key_condition(query, start, high, through_gin=True))
         if counted > base.RANK_WINDOW:
             return result
         seen = max(counted, 1) / span  # the share of matches in the range
@@ -221,7 +281,7 @@ def newest_range(cursor, query: SearchQuery, estimates: tuple, settings: dict, l
 def headline_where(query: SearchQuery) -> tuple[str, list]:
     """``WHERE`` (and parameters) of the stories whose headline matches the
     words, through the marked headline lexemes, with the search's filters."""
-    return where_clause(replace(query, scope="headline"))
+    return where_clause(replace(query, scope="headline"), through_gin=True)
 
 
 def tiers(query: SearchQuery, where: str, params: list) -> list[tuple[str, list]]:
@@ -253,37 +313,44 @@ class PostgresSearchBackend(BaseSearchBackend):
     stores_vector = True
 
     def search(self, query: SearchQuery) -> SearchResults:
-        where, params = where_clause(query)
         if query.sort == "relevance" and (query.groups or query.groups2):
-            return self._ranked(query, where, params)
+            return self._ranked(query)
         cap = count_cap(query)
         if query.sort != "relevance":
             cap = max(cap, BITMAP_LIMIT + 1)  # knowing the size picks the plan
+        # Counted, and few matches read, through GIN; many walked by key.
+        found = where_clause(query, through_gin=True)
         with self.connection.cursor() as cursor:
             counted, total, exact = capped_count(
-                cursor, f"SELECT 1 FROM {TABLE} WHERE {where}", params, cap
+                cursor, f"SELECT 1 FROM {TABLE} WHERE {found[0]}", found[1], cap
             )
             if not counted or query.offset >= counted:
                 return SearchResults(total=total, hits=[], total_exact=exact)
-            sql, extra, ranked = self._ordered(query, where, exact)
-            cursor.execute(sql, [*params, *extra, query.limit, query.offset])
+            where, params = found if exact else where_clause(query)
+            sql, ranked = self._ordered(query, where, exact)
+            cursor.execute(sql, [*params, query.limit, query.offset])
             rows = cursor.fetchall()
         hits = [Hit(object_id=object_id, key=key) for key, object_id in rows]
         return SearchResults(
             total=total, hits=hits, ranked_newest=ranked, total_exact=exact
         )
 
-    def _ranked(self, query: SearchQuery, where: str, params: list) -> SearchResults:
+    def _ranked(self, query: SearchQuery) -> SearchResults:
         """ts_rank over the newest RANK_WINDOW matches (all when fewer), stories
         whose headline matches the words first (``headline_tier``)."""
         window = base.RANK_WINDOW
+        where, params = where_clause(query, through_gin=True)
         select = f"SELECT 1 FROM {TABLE} WHERE {where}"
         # A scope without tiers ranks its whole window in one pass; words and
         # phrases alike rank tier by tier (a phrase is checked on few
         # candidates: a compound's join tokens are rare).
         one_pass = not query.headline_tier
         with transaction.atomic(using=self.alias), self.connection.cursor() as cursor:
-            estimates = estimate(cursor, select, params)
+            # The planner's estimate of the matches, from the keys as keys.
+            plain, plain_params = where_clause(query)
+            estimates = estimate(
+                cursor, f"SELECT 1 FROM {TABLE} WHERE {plain}", plain_params
+            )
             settings = planner_settings(query, *estimates)
             set_local(cursor, settings)  # for this transaction only
             if one_pass:
@@ -365,8 +432,11 @@ class PostgresSearchBackend(BaseSearchBackend):
         # The headline tier is ranked by the headline's vector (in the row),
         # as SQLite ranks it by the headline's words: no vector out of TOAST.
         columns = ["headline_vector", column] if len(found) > 1 else [column]
+        keys, key_params = key_condition(
+            query, floor, key_bounds(query)[1], through_gin=True
+        )
         parts = [
-            (f"{tier_where} AND id >= %s", [*tier_params, floor], rank_column)
+            (f"{tier_where} AND {keys}", [*tier_params, *key_params], rank_column)
             for (tier_where, tier_params), rank_column in zip(
                 found, columns, strict=True
             )
@@ -395,7 +465,7 @@ class PostgresSearchBackend(BaseSearchBackend):
             sql = f"SELECT id, object_id FROM {TABLE} WHERE {where} "
             if exact:  # few matches: read them all through GIN, then sort them
                 sql = f"WITH m AS MATERIALIZED ({sql}) SELECT id, object_id FROM m "
-            return sql + f"ORDER BY id {direction} {page}", [], None
+            return sql + f"ORDER BY id {direction} {page}", None
         # Relevance without words to rank by (a reporter-only browse): newest.
         newest = SearchQuery(**{**query.__dict__, "sort": "newest"})
         return self._ordered(newest, where, exact)
@@ -475,7 +545,9 @@ def write_vectors(connection, columns: tuple = ("vector", "headline_vector")) ->
             rows = cursor.fetchall()
             if not rows:
                 return
-            made = [vectors_for(dict(zip(terms, r[1:], strict=True))) for r in rows]
+            made = [
+                vectors_for(dict(zip(terms, r[1:], strict=True)), r[0]) for r in rows
+            ]
             cursor.execute(
                 f"UPDATE {TABLE} AS d SET {sets} "
                 f"FROM unnest(%s::bigint[], {arrays}) AS f(id, {', '.join(columns)}) "
@@ -515,8 +587,37 @@ def create_sql() -> list[str]:
               {VECTOR_STORAGE};
           END IF;
         END $$""",
+        NARROW_ROWS,
+        VECTOR_STATISTICS,
         *map(index_sql, INDEXES),
     ]
+
+
+# Rows written from now on keep their long values out of line from this
+# many bytes (PostgreSQL's default: ~2 KB), so a page holds ~14 stories'
+# rows, not six (1,000,000 stories: 558 MiB of rows, not 1,412), and finding
+# a word's matches visits fewer pages. The headline's vector (~250 bytes),
+# which ranking reads from the row, stays in it (``MAIN``: out of line only
+# if nothing else is left to move). PostgreSQL toasts only a row longer
+# than ~2 KB, whatever the target; nearly every story's is.
+TOAST_TARGET = 512
+NARROW_ROWS = f"""DO $$ BEGIN
+  ALTER TABLE {TABLE} SET (toast_tuple_target = {TOAST_TARGET});
+  IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = '{TABLE}'::regclass
+      AND attname = 'headline_vector' AND NOT attisdropped) THEN
+    ALTER TABLE {TABLE} ALTER COLUMN headline_vector SET STORAGE MAIN;
+  END IF;
+END $$"""
+# See RANGE_SLACK; ANALYZE takes ~20 s at 1,000,000 stories, not ~5.
+VECTOR_STATISTICS = f"ALTER TABLE {TABLE} ALTER COLUMN vector SET STATISTICS 1000"
+
+
+def period_sql(key: str) -> str:
+    """documents.key_period in SQL: the key's year and month lexemes."""
+    moment = f"(to_timestamp(floor({key} / {KEY_SLOTS}.0)) AT TIME ZONE 'UTC')"
+    return (
+        f"ARRAY['y_' || to_char({moment}, 'YYYY'), 'm_' || to_char({moment}, 'YYYYMM')]"
+    )
 
 
 def drop_sql() -> list[str]:
