@@ -202,8 +202,9 @@ def yearly_archive(db):
 @pytest.mark.parametrize("public_only", [True, False])
 @pytest.mark.parametrize("days", [(None, None), (100, 30), (200, None), (None, 50)])
 @pytest.mark.parametrize("window", [5, 1_000])
-def test_ranking_finds_a_date_range_through_its_years_and_months(
-    yearly_archive, monkeypatch, public_only, days, window
+@pytest.mark.parametrize("sort", ["relevance", "newest"])
+def test_search_finds_a_date_range_through_its_years_and_months(
+    yearly_archive, monkeypatch, public_only, days, window, sort
 ):
     from django.utils import timezone
 
@@ -211,7 +212,7 @@ def test_ranking_finds_a_date_range_through_its_years_and_months(
     monkeypatch.setattr(postgres, "RANGE_MAX_SHARE", 1.0)  # ranges are tried
     now = timezone.now()
     date_from, date_to = (now - timedelta(days=d) if d else None for d in days)
-    options = {"date_from": date_from, "date_to": date_to, "limit": 40}
+    options = {"date_from": date_from, "date_to": date_to, "limit": 40, "sort": sort}
     options["public_only"] = public_only
     lexemes = postgres.period_lexemes
     with monkeypatch.context() as patch:  # the keys alone, checked on each row
@@ -224,6 +225,8 @@ def test_ranking_finds_a_date_range_through_its_years_and_months(
     assert ranked("radar", **options) == expected
     if days == (100, 30):  # 42 to 98 days ago
         assert len(expected[0]) == 5
-    # Through GIN wherever the range has a last key (a first one: the date
-    # asked, the range tried, or the oldest match, which bounds the tiers).
-    assert any(asked) == bool(public_only or date_to)
+    # Through GIN wherever the range has a last key and a first: the date
+    # asked or, ranking, the range tried or the oldest match, which bounds
+    # the tiers.
+    first = date_from or sort == "relevance"
+    assert any(asked) == bool((public_only or date_to) and first)
