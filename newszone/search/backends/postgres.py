@@ -432,9 +432,11 @@ class PostgresSearchBackend(BaseSearchBackend):
         # The headline tier is ranked by the headline's vector (in the row),
         # as SQLite ranks it by the headline's words: no vector out of TOAST.
         columns = ["headline_vector", column] if len(found) > 1 else [column]
-        keys, key_params = key_condition(
-            query, floor, key_bounds(query)[1], through_gin=True
-        )
+        keys, key_params = "TRUE", []  # every match is in the window
+        if not exact:
+            keys, key_params = key_condition(
+                query, floor, key_bounds(query)[1], through_gin=True
+            )
         parts = [
             (f"{tier_where} AND {keys}", [*tier_params, *key_params], rank_column)
             for (tier_where, tier_params), rank_column in zip(
