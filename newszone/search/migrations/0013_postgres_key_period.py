@@ -1,12 +1,14 @@
 """PostgreSQL: each story's vector also holds its key's year and month
 (``y_2024``, ``m_202403``: documents.key_period), so that GIN answers the key
-range of a ranking pass itself (backends/postgres.py, ``key_condition``), and
-the story table keeps long values out of line from 512 bytes
+range of a ranking pass itself (backends/postgres.py, ``key_condition``); the
+story table keeps long values out of line from 512 bytes
 (``toast_tuple_target``; the headline's vector stays in the row), and the
-planner keeps statistics for 10,000 of the vectors' lexemes. Every row
-is written anew here, its vector with the period, which also moves its long
-values out of line; at 1,000,000 stories this takes minutes, and the GIN
-index grows by two entries a story.
+planner keeps statistics for 10,000 of the vectors' lexemes.
+
+Every row is written anew, its vector with the period, which also moves its
+long values out of line; the vectors' GIN index is dropped first and built
+again after (kept, it would take every new row version as it is written).
+Search finds nothing until the migration commits.
 
 Backwards: the period lexemes are taken out again and the table's settings
 reset (rows keep their layout until they are written)."""
@@ -16,6 +18,14 @@ from django.db import migrations
 TABLE = "search_searchdocument"
 
 
+def rewrite(schema_editor, vectors: str) -> None:
+    from newszone.search.backends import postgres
+
+    schema_editor.execute("DROP INDEX IF EXISTS search_doc_tsv")
+    schema_editor.execute(f"UPDATE {TABLE} SET vector = {vectors}")
+    schema_editor.execute(postgres.index_sql("search_doc_tsv"))
+
+
 def forwards(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
@@ -23,10 +33,7 @@ def forwards(apps, schema_editor):
 
     schema_editor.execute(postgres.NARROW_ROWS)
     schema_editor.execute(postgres.VECTOR_STATISTICS)
-    schema_editor.execute(
-        f"UPDATE {TABLE} SET vector = vector "
-        f"|| array_to_tsvector({postgres.period_sql('id')})"
-    )
+    rewrite(schema_editor, f"vector || array_to_tsvector({postgres.period_sql('id')})")
 
 
 def backwards(apps, schema_editor):
@@ -34,14 +41,12 @@ def backwards(apps, schema_editor):
         return
     from newszone.search.backends import postgres
 
-    schema_editor.execute(
-        f"UPDATE {TABLE} SET vector = ts_delete(vector, {postgres.period_sql('id')})"
-    )
     schema_editor.execute(f"ALTER TABLE {TABLE} RESET (toast_tuple_target)")
     schema_editor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN vector SET STATISTICS -1")
     schema_editor.execute(
         f"ALTER TABLE {TABLE} ALTER COLUMN headline_vector SET STORAGE EXTENDED"
     )
+    rewrite(schema_editor, f"ts_delete(vector, {postgres.period_sql('id')})")
 
 
 class Migration(migrations.Migration):
