@@ -176,23 +176,16 @@ def estimate(cursor, select_sql: str, params: list) -> tuple[float, float]:
     return plan[0]["Plan"]["Plan Rows"], max(cursor.fetchone()[0], 1)
 
 
-def planner_settings(query: SearchQuery, expected: float, rows: float) -> dict:
-    """Settings for the ranking pass (transaction-local).
-
-    Enough memory that the GIN bitmap stays exact: a lossy one re-reads whole
-    pages of vectors. Then the plan. Walking the table newest first re-reads
-    each row's vector (~5 µs: TOAST) until the window is full, so it suits
-    matches dense in time; the GIN bitmap costs ~1 µs per match, all of them.
-    The planner prices the vector read as nothing, so it walks even for a
-    word in one story of ten (터키 at 1,000,000 articles: 954 ms walking,
-    313 ms on the bitmap). The walk wins past ~sqrt(4 × window × rows)
-    matches (국방, 31 %: 517 against 589 ms). A phrase is not known to GIN's
-    statistics at all (방산협력: a 5.5 s walk, 0.74 s bitmap): always bitmap.
-    """
-    settings = {"work_mem": "64MB"}
-    if query.has_phrases or expected * expected < 4 * base.RANK_WINDOW * rows:
-        settings |= BITMAP_ONLY
-    return settings
+# The ranking pass's settings (transaction-local). Enough memory that the
+# GIN bitmap stays exact: a lossy one re-reads whole pages of vectors. And
+# the GIN bitmap, never a walk of the primary key newest first: the pass
+# checks keys as expressions (key_condition), so a walk would start at the
+# newest story whatever the range asked, and it reads each row's vector out
+# of TOAST (~5 µs) until the window is full, which the planner prices as
+# nothing. On wide rows the walk had won for words in more than ~sqrt(4 ×
+# window × rows) stories (국방, 31 % of 1,000,000: 517 against 589 ms); on
+# narrow rows GIN bounds the range itself and the bitmap visits fewer pages.
+RANKING_SETTINGS = {"work_mem": "64MB"} | BITMAP_ONLY
 
 
 # The newest window of a common word lies among the newest keys: asked for
@@ -252,29 +245,24 @@ def key_below(bounds: list[int], high: int, below: float, rows: float) -> int | 
     return int(bounds[i] + (target - i) * (bounds[i + 1] - bounds[i]))
 
 
-def newest_range(cursor, query: SearchQuery, estimates: tuple, settings: dict, look):
+def newest_range(cursor, query: SearchQuery, estimates: tuple, look):
     """``look(condition, params)`` → (result, matches counted to RANK_WINDOW + 1)
     for the matches that also meet ``condition``. The result of a key range
-    seen to hold more than the window (so the newest window lies in it),
-    looked at through the GIN bitmap; else of all keys, with ``settings``."""
+    seen to hold more than the window (so the newest window lies in it);
+    else of all keys."""
     expected, rows = estimates
     low, high = key_bounds(query)
     span = base.RANK_WINDOW * rows / max(expected, 1.0) * RANGE_SLACK
     bounds = key_histogram(cursor) if span <= rows * RANGE_MAX_SHARE else []
-    tried = False
     for _ in range(RANGE_TRIES):
         start = key_below(bounds, high, span, rows)
         if start is None or start <= low or span > rows * RANGE_MAX_SHARE:
             break
-        set_local(cursor, BITMAP_ONLY)
         result, counted = look(*key_condition(query, start, high, through_gin=True))
         if counted > base.RANK_WINDOW:
             return result
         seen = max(counted, 1) / span  # the share of matches in the range
         span = max(2 * span, base.RANK_WINDOW / seen * RANGE_SLACK)
-        tried = True
-    if tried:  # back to the plan made for all keys
-        set_local(cursor, {name: settings.get(name, "on") for name in BITMAP_ONLY})
     return look("TRUE", [])[0]
 
 
@@ -351,8 +339,7 @@ class PostgresSearchBackend(BaseSearchBackend):
             estimates = estimate(
                 cursor, f"SELECT 1 FROM {TABLE} WHERE {plain}", plain_params
             )
-            settings = planner_settings(query, *estimates)
-            set_local(cursor, settings)  # for this transaction only
+            set_local(cursor, RANKING_SETTINGS)  # for this transaction only
             if one_pass:
 
                 def look(condition, extra):
@@ -368,7 +355,7 @@ class PostgresSearchBackend(BaseSearchBackend):
                     )
                     return (found, counted), counted
 
-                rows, counted = newest_range(cursor, query, estimates, settings, look)
+                rows, counted = newest_range(cursor, query, estimates, look)
                 total, exact = base.window_total(counted)
             else:
 
@@ -381,15 +368,13 @@ class PostgresSearchBackend(BaseSearchBackend):
                     )
                     return found, found[0]
 
-                newest = newest_range(cursor, query, estimates, settings, look)
+                newest = newest_range(cursor, query, estimates, look)
                 rows, total, exact = self._ranked_by_tier(
                     cursor, query, where, params, newest
                 )
             # Back to the defaults, should an outer transaction go on.
             cursor.execute(
-                "; ".join(
-                    f"SET LOCAL {name} TO DEFAULT" for name in settings | BITMAP_ONLY
-                )
+                "; ".join(f"SET LOCAL {name} TO DEFAULT" for name in RANKING_SETTINGS)
             )
         return SearchResults(
             total=total,
@@ -426,7 +411,6 @@ class PostgresSearchBackend(BaseSearchBackend):
         total, exact = base.window_total(counted)
         if query.offset >= min(counted, window):
             return [], total, exact
-        set_local(cursor, BITMAP_ONLY)  # a tier's few rows, through GIN
         column, rank_query, texts = text_match(query, ranking=True)
         found = tiers(query, where, params)
         # The headline tier is ranked by the headline's vector (in the row),
