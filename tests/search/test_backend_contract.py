@@ -474,14 +474,20 @@ def test_postgres_vectors_are_stored_as_uncompressed_tsvectors(index):
     assert found("sweep") == [story.pk]
 
 
-def headline_lexemes(object_id: int) -> list[str]:
+def vector_lexemes(object_id: int, column: str = "vector") -> list[str]:
+    """The lexemes of a story's stored vector (``column``), sorted."""
+    assert column in ("vector", "headline_vector")
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT tsvector_to_array(headline_vector) FROM search_searchdocument "
+            f"SELECT tsvector_to_array({column}) FROM search_searchdocument "  # noqa: S608
             "WHERE object_id = %s",
             [object_id],
         )
         return sorted(cursor.fetchone()[0])
+
+
+def headline_lexemes(object_id: int) -> list[str]:
+    return vector_lexemes(object_id, "headline_vector")
 
 
 @pytest.mark.skipif(
@@ -622,16 +628,6 @@ def test_postgres_migration_0003_rewrites_stale_literals_in_the_old_layout(index
     layout.stored_vectors(None, Editor)
     assert found("minelayer") == [story.pk]
     assert found("minelayer", scope="headline") == []
-
-
-def vector_lexemes(object_id: int) -> list[str]:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT tsvector_to_array(vector) FROM search_searchdocument "
-            "WHERE object_id = %s",
-            [object_id],
-        )
-        return cursor.fetchone()[0]
 
 
 @pytest.mark.skipif(
