@@ -28,12 +28,18 @@ def key_range_start(moment: datetime) -> int:
     return int(moment.astimezone(UTC).timestamp()) * KEY_SLOTS
 
 
+def period_lexeme(year: int, month: int | None = None) -> str:
+    """A year's lexeme (y_2024), or a month's (m_202403): analysed terms have
+    no underscore."""
+    return f"y_{year}" if month is None else f"m_{year}{month:02d}"
+
+
 def key_period(key: int) -> list[str]:
-    """The year and month of a sort key (UTC) as lexemes: y_2024, m_202403
-    (analysed terms have no underscore). PostgreSQL's vectors hold them, so
-    that GIN answers a key range itself (backends/postgres.py)."""
+    """The year and month of a sort key (UTC) as lexemes. PostgreSQL's
+    vectors hold them, so that GIN answers a key range itself
+    (backends/postgres.py)."""
     moment = datetime.fromtimestamp(key // KEY_SLOTS, UTC)
-    return [f"y_{moment.year}", f"m_{moment.year}{moment.month:02d}"]
+    return [period_lexeme(moment.year), period_lexeme(moment.year, moment.month)]
 
 
 def key_bounds(query) -> tuple[int, int]:

@@ -33,6 +33,7 @@ from newszone.search.documents import (
     KEY_SLOTS,
     key_bounds,
     key_range_start,
+    period_lexeme,
     quote_lexeme,
 )
 from newszone.search.query import Groups, Hit, SearchQuery, SearchResults
@@ -106,10 +107,10 @@ def period_lexemes(low: int, high: int) -> list[str]:
     lexemes, year, month = [], first.year, first.month
     while (year, month) <= (last.year, last.month):
         if month == 1 and (year < last.year or last.month == 12):  # whole year
-            lexemes.append(f"y_{year}")
+            lexemes.append(period_lexeme(year))
             year += 1
             continue
-        lexemes.append(f"m_{year}{month:02d}")
+        lexemes.append(period_lexeme(year, month))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return lexemes
 
@@ -315,13 +316,11 @@ class PostgresSearchBackend(BaseSearchBackend):
             if not counted or query.offset >= counted:
                 return SearchResults(total=total, hits=[], total_exact=exact)
             where, params = found if exact else where_clause(query)
-            sql, ranked = self._ordered(query, where, exact)
+            sql = self._ordered(query, where, exact)
             cursor.execute(sql, [*params, query.limit, query.offset])
             rows = cursor.fetchall()
         hits = [Hit(object_id=object_id, key=key) for key, object_id in rows]
-        return SearchResults(
-            total=total, hits=hits, ranked_newest=ranked, total_exact=exact
-        )
+        return SearchResults(total=total, hits=hits, total_exact=exact)
 
     def _ranked(self, query: SearchQuery) -> SearchResults:
         """ts_rank over the newest RANK_WINDOW matches (all when fewer), stories
@@ -444,14 +443,14 @@ class PostgresSearchBackend(BaseSearchBackend):
         rows = base.page_by_tier(query, parts, rank_page, tier_size)
         return rows, total, exact
 
-    def _ordered(self, query: SearchQuery, where: str, exact: bool):
+    def _ordered(self, query: SearchQuery, where: str, exact: bool) -> str:
         page = "LIMIT %s OFFSET %s"
         if query.sort in ("newest", "oldest"):
             direction = "DESC" if query.sort == "newest" else "ASC"
             sql = f"SELECT id, object_id FROM {TABLE} WHERE {where} "
             if exact:  # few matches: read them all through GIN, then sort them
                 sql = f"WITH m AS MATERIALIZED ({sql}) SELECT id, object_id FROM m "
-            return sql + f"ORDER BY id {direction} {page}", None
+            return sql + f"ORDER BY id {direction} {page}"
         # Relevance without words to rank by (a reporter-only browse): newest.
         newest = SearchQuery(**{**query.__dict__, "sort": "newest"})
         return self._ordered(newest, where, exact)
