@@ -1504,17 +1504,18 @@ def build_postgres(args, corpus) -> dict:
             cursor.execute(statement)
     from newszone.search.documents import vectors_for
 
-    columns = [*INSERT_COLUMNS, "vector", "headline_vector"]
+    stored = ["vector", "headline_vector", "pair_bits"]
+    columns = [*INSERT_COLUMNS, *stored]
     copy_sql = f"COPY search_searchdocument ({', '.join(columns)}) FROM STDIN"
 
     def insert_docs(rows):
-        # PostgreSQL stores each story's vectors beside its terms (the literals
-        # of documents.vectors_for, cast as they are written, as indexing
-        # does); the timed build reads the stored vectors.
+        # PostgreSQL stores each story's vectors and pair signature beside its
+        # terms (documents.vectors_for; the literals cast as they are written,
+        # as indexing does); the timed build reads the stored vectors.
         with connection.cursor() as cursor, cursor.cursor.copy(copy_sql) as copy:
             for row in rows:
                 made = vectors_for(dict(zip(INSERT_COLUMNS, row, strict=True)), row[0])
-                copy.write_row((*row, made["vector"], made["headline_vector"]))
+                copy.write_row((*row, *(made[c] for c in stored)))
 
     result.update(load_rows(corpus, args.articles, insert_docs, None, "postgres"))
     steps = {}

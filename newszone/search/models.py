@@ -40,6 +40,9 @@ class SearchDocument(models.Model):
     # The headline's part of it (a few lexemes, stored in the row), which
     # ranks the stories whose headline matches without reading ``vector``.
     headline_vector = VectorField(blank=True, db_default="")
+    # Its pair signature (documents.pair_bits), which lets a phrase pass over
+    # stories that cannot hold it; none (every pair may be there) until made.
+    pair_bits = models.BinaryField(null=True, blank=True)
     # analyzers.ANALYSIS_VERSION when the terms were made; an older one is
     # analysed again by rebuild_search_index.
     analysis_version = models.SmallIntegerField(db_default=0)

@@ -98,27 +98,34 @@ def test_a_common_word_is_looked_for_in_a_key_range(radar_archive, monkeypatch):
 # by tier; phrases are ranked and counted in one pass, pages past the end
 # counted apart.
 @needs_postgres
-@pytest.mark.parametrize("q", ["radar", '"radar sweep"'])
+@pytest.mark.parametrize(
+    ("q", "scope"), [("radar", "all"), ('"radar sweep"', "all"), ("radar", "headline")]
+)
 @pytest.mark.parametrize("offset", [0, 2, 3, 20])
 def test_the_window_found_in_a_key_range_is_the_newest(
-    radar_archive, monkeypatch, q, offset
+    radar_archive, monkeypatch, q, scope, offset
 ):
-    expected = without_ranges(q, monkeypatch, offset=offset, limit=2)
+    expected = without_ranges(q, monkeypatch, offset=offset, limit=2, scope=scope)
     monkeypatch.setattr(postgres, "RANGE_MAX_SHARE", 1.0)
     tried = recording_ranges(monkeypatch)
-    assert ranked(q, offset=offset, limit=2) == expected
+    assert ranked(q, offset=offset, limit=2, scope=scope) == expected
     assert tried and tried[0] is not None  # the range was used
     assert expected[1:] == (3, False, 3)
 
 
 @needs_postgres
-@pytest.mark.parametrize("q", ["radar", '"radar sweep"'])
-def test_a_range_too_narrow_is_widened(radar_archive, monkeypatch, q):
-    expected = without_ranges(q, monkeypatch)
+@pytest.mark.parametrize(
+    ("q", "scope"), [("radar", "all"), ('"radar sweep"', "all"), ("radar", "headline")]
+)
+@pytest.mark.parametrize("offset", [0, 1, 2, 3])
+def test_a_range_too_narrow_is_widened(radar_archive, monkeypatch, q, scope, offset):
+    """Ranges below the first are counted (and, for a scope ranked in one
+    pass, ranked) too, and their rows merged: the same page."""
+    expected = without_ranges(q, monkeypatch, scope=scope, offset=offset, limit=2)
     monkeypatch.setattr(postgres, "RANGE_MAX_SHARE", 1.0)
     monkeypatch.setattr(postgres, "RANGE_SLACK", 0.2)  # far too few rows
     tried = recording_ranges(monkeypatch)
-    assert ranked(q) == expected
+    assert ranked(q, scope=scope, offset=offset, limit=2) == expected
     assert len(tried) >= 2 and tried[0] > tried[1]  # widened: further back
 
 
@@ -230,3 +237,122 @@ def test_search_finds_a_date_range_through_its_years_and_months(
     # window's oldest match, which bounds the tiers.
     first = date_from or (sort == "relevance" and window == 5)
     assert any(asked) == bool((public_only or date_to) and first)
+
+
+class OldestKey:
+    """A cursor that knows the table's oldest key, as newest_counted asks."""
+
+    def execute(self, sql, params=None):
+        assert sql.startswith("SELECT min(id)")
+
+    def fetchone(self):
+        return (1,)
+
+
+class FakeCount:
+    """base.newest_window over ``matches`` (keys), for the key range each
+    condition asks (its first two parameters), as newest_counted calls it."""
+
+    def __init__(self, matches):
+        self.matches, self.ranges = sorted(matches, reverse=True), []
+
+    def __call__(self, condition, params, room):
+        low, high = (params[0], params[1]) if params else (0, 2**62)
+        self.ranges.append((low, high))
+        inside = [k for k in self.matches if low <= k < high][: room + 1]
+        if not inside:
+            return 0, None
+        return len(inside), (inside[-1] + 1 if len(inside) > room else inside[-1])
+
+
+@pytest.mark.parametrize("expected", [2.0, 20.0, 60.0, 300.0])  # true: 20
+@pytest.mark.parametrize("window", [3, 19, 20, 40])
+def test_ranges_are_counted_once_newest_first(monkeypatch, expected, window):
+    """Whatever the estimate, the count and the key to rank from are the
+    window's; a range that held too few is followed by the one below it,
+    never counted again."""
+    monkeypatch.setattr(backend_base, "RANK_WINDOW", window)
+    monkeypatch.setattr(postgres, "RANGE_MAX_SHARE", 1.0)
+    monkeypatch.setattr(postgres, "key_histogram", lambda cursor: BOUNDS)
+    matches = list(range(1, 800, 40))  # 20 of 800 keys, evenly
+    count = FakeCount(matches)
+    query = SearchQuery(groups=parse("radar"), date_to=None)
+    counted, floor = postgres.newest_counted(
+        OldestKey(), query, (expected, 400.0), count
+    )
+    newest = sorted(matches, reverse=True)
+    assert counted == min(len(matches), window + 1)
+    if counted > window:
+        assert floor == newest[window] + 1  # the newest `window` are above it
+    else:
+        assert floor == newest[-1]
+    tops = [high for _, high in count.ranges]
+    bottoms = [low for low, _ in count.ranges]
+    assert tops[1:] == bottoms[:-1]  # each range starts where the last ended
+
+
+def test_several_words_are_estimated_with_backoff(monkeypatch):
+    """The planner multiplies the words' shares; the estimate takes the
+    rarer word's share whole and the square root of the other's."""
+
+    def planner(cursor, sql, params):
+        shares = {"(('radar'))": 0.05, "(('sweep'))": 0.2}
+        if len(params) == 1 and params[0] in shares:
+            return shares[params[0]] * 10_000, 10_000.0
+        return 0.05 * 0.2 * 10_000, 10_000.0  # both words: independent
+
+    monkeypatch.setattr(postgres, "estimate", planner)
+    both = SearchQuery(groups=parse("radar sweep"))
+    expected, rows = postgres.expected_matches(None, both)
+    assert rows == 10_000.0
+    assert expected == pytest.approx(0.05 * 0.2**0.5 * 10_000)
+    one = SearchQuery(groups=parse("radar"))
+    assert postgres.expected_matches(None, one)[0] == pytest.approx(0.01 * 10_000)
+
+
+@needs_postgres
+@pytest.mark.parametrize("sort", ["relevance", "newest"])
+def test_search_statements_run_without_prefetch_advice(radar_archive, sort):
+    """Each search statement runs with effective_io_concurrency 0
+    (postgres.READ_SETTINGS), set for the search's own transaction only."""
+    from django.db import transaction
+
+    seen = []
+
+    def watch(execute, sql, params, many, context):
+        if "search_searchdocument" in sql and sql.lstrip().startswith("SELECT"):
+            raw = connection.connection.execute("SHOW effective_io_concurrency")
+            seen.append(raw.fetchone()[0])
+        return execute(sql, params, many, context)
+
+    with transaction.atomic():
+        before = connection.connection.execute("SHOW effective_io_concurrency")
+        default = before.fetchone()[0]
+        with connection.execute_wrapper(watch):
+            ranked("radar", sort=sort)
+        after = connection.connection.execute("SHOW effective_io_concurrency")
+        assert after.fetchone()[0] == default != "0"
+    assert seen and set(seen) == {"0"}
+
+
+@needs_postgres
+def test_ranges_ranked_apart_are_merged_by_rank(db, monkeypatch):
+    """The headline scope ranks range by range when the first range holds
+    too few: an older story that ranks higher is still first."""
+    monkeypatch.setattr(backend_base, "RANK_WINDOW", 6)
+    for n in range(12):
+        headline = "Radar radar radar" if n == 4 else f"Radar {n}"
+        article = make_article(headline=headline, body="<p>Quiet.</p>", hours_ago=n + 1)
+        documents.index_objects("articles", [article.pk])
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE search_searchdocument")
+    expected = without_ranges("radar", monkeypatch, scope="headline", limit=3)
+    monkeypatch.setattr(postgres, "RANGE_MAX_SHARE", 1.0)
+    monkeypatch.setattr(postgres, "RANGE_SLACK", 0.2)
+    tried = recording_ranges(monkeypatch)
+    hits, total, exact, _ = ranked("radar", scope="headline", limit=3)
+    assert (hits, total, exact) == expected[:3]
+    assert len(tried) >= 2
+    from newszone.articles.models import Article
+
+    assert Article.objects.get(pk=hits[0]).headline == "Radar radar radar"

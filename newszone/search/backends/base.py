@@ -30,43 +30,36 @@ def capped_count(cursor, select_sql: str, params: list, cap: int):
     return counted, (counted if exact else cap - 1), exact
 
 
-def ranked_window_sql(inner: str, key: str, order: str, columns: str) -> str:
+def ranked_window_sql(
+    inner: str, key: str, order: str, columns: str, room: int | None = None
+) -> str:
     """Rank and count in one pass. ``inner`` selects the newest matches,
-    ``ORDER BY key DESC LIMIT RANK_WINDOW + 1``: the one past the window says
-    there are more, and is left out of the ranking. Every row carries the
-    count ``n`` (at most RANK_WINDOW + 1)."""
+    ``ORDER BY key DESC LIMIT room + 1`` (``room``: RANK_WINDOW unless
+    said): the one past the room says there are more, and is left out of
+    the ranking. Every row carries the count ``n`` (at most room + 1)."""
+    room = RANK_WINDOW if room is None else room
     return (
         f"SELECT {columns}, n FROM (SELECT *, count(*) OVER () AS n, "
         f"min({key}) OVER () AS oldest FROM ({inner}) w) c "
-        f"WHERE n <= {RANK_WINDOW} OR {key} > oldest ORDER BY {order} "
+        f"WHERE n <= {room} OR {key} > oldest ORDER BY {order} "
         "LIMIT %s OFFSET %s"
     )
 
 
-def window_count(cursor, select_sql: str, params: list) -> int:
-    """The matches of ``select_sql``, counted to RANK_WINDOW + 1 at most."""
-    return capped_count(cursor, select_sql, params, RANK_WINDOW + 1)[0]
-
-
-def ranked_count(rows: list, query, cursor, select_sql: str, params: list) -> int:
-    """The matches (counted to RANK_WINDOW + 1) of a ranked page whose rows
-    end with ``n``; counted apart only for a page past the last."""
-    if rows or not query.offset:
-        return rows[0][-1] if rows else 0
-    return window_count(cursor, select_sql, params)
-
-
-def newest_window(cursor, select_sql: str, key: str, params: list) -> tuple[int, int]:
-    """(matches counted to RANK_WINDOW + 1, the key to rank from) for
+def newest_window(
+    cursor, select_sql: str, key: str, params: list, room: int | None = None
+) -> tuple[int, int]:
+    """(matches counted to ``room`` + 1, the key to rank from) for
     ``select_sql``, which selects the sort ``key`` AS k: the oldest of the
-    newest RANK_WINDOW, or of all when fewer."""
+    newest ``room`` (RANK_WINDOW unless said), or of all when fewer."""
+    room = RANK_WINDOW if room is None else room
     cursor.execute(
         f"SELECT count(*), min(k) FROM ({select_sql} ORDER BY {key} DESC "
-        f"LIMIT {RANK_WINDOW + 1}) AS w",
+        f"LIMIT {room + 1}) AS w",
         params,
     )
     counted, oldest = cursor.fetchone()
-    return counted, (oldest + 1 if counted > RANK_WINDOW else oldest)
+    return counted, (oldest + 1 if counted > room else oldest)
 
 
 def page_by_tier(

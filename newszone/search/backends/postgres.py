@@ -16,9 +16,11 @@ from __future__ import annotations
 import bisect
 import json
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -33,6 +35,7 @@ from newszone.search.documents import (
     KEY_SLOTS,
     key_bounds,
     key_range_start,
+    pair_positions,
     period_lexeme,
     quote_lexeme,
 )
@@ -137,14 +140,88 @@ def key_condition(query: SearchQuery, low: int, high: int, through_gin: bool):
     return sql, params
 
 
-def where_clause(query: SearchQuery, through_gin: bool = False) -> tuple[str, list]:
-    """``WHERE`` (and parameters) of the query's matches (``through_gin``:
-    see key_condition)."""
+def gin_tsquery(groups: Groups, marked: bool) -> str:
+    """What GIN answers exactly of ``groups``: a phrase's words all there
+    (not where they stand), no weights; ``marked``: in the headline (the
+    marked headline lexemes, as headline_tsquery)."""
+    mark = HEADLINE_MARK if marked else ""
+    return " & ".join(
+        "("
+        + " | ".join(
+            "(" + " & ".join(quote_lexeme(mark + t) for t in phrase) + ")"
+            for phrase in group
+        )
+        + ")"
+        for group in groups
+    )
+
+
+def pair_condition(groups: Groups) -> str | None:
+    """SQL that holds for each story that may hold ``groups``, by its pair
+    signature (documents.pair_bits: a story without one may hold anything);
+    None when any story may (a group with a single word among its
+    alternatives)."""
+    conditions = []
+    for group in groups:
+        alternatives = []
+        for phrase in group:
+            if len(phrase) < 2:
+                break
+            bits = {
+                bit
+                for pair in zip(phrase, phrase[1:], strict=False)
+                for bit in pair_positions(*pair)
+            }
+            alternatives.append(
+                " AND ".join(f"get_bit(pair_bits, {bit}) = 1" for bit in sorted(bits))
+            )
+        else:
+            conditions.append(" OR ".join(f"({a})" for a in alternatives))
+    if not conditions:
+        return None
+    return "(pair_bits IS NULL OR (" + ") AND (".join(conditions) + "))"
+
+
+def phrase_prefilter(query: SearchQuery) -> str | None:
+    """The pair signature's condition for the query's phrases (None: none
+    to check). Its stories are then checked against their vectors."""
+    sides = [pair_condition(g) for g in (query.groups, query.groups2) if g]
+    if query.op == "or":
+        return None if None in sides else " OR ".join(sides)
+    sides = [side for side in sides if side]
+    return " AND ".join(sides) or None
+
+
+def words_clauses(query: SearchQuery, prefilter: bool) -> tuple[list, list]:
+    """``WHERE`` clauses (and parameters) of the query's words. A phrase
+    is found through GIN by its words alone (exact: no vector is read), and
+    only the stories whose pair signature may hold it are checked against
+    their vectors (``prefilter``; written as a ``CASE``, so the signature
+    is looked at first: 1,000,000 stories, "defense talks": 12,099 stories
+    with both words, ~10 µs each to check, and 2,115 with the phrase)."""
     column, match, texts = text_match(query)
-    clauses, params = [], []
-    if texts:
-        clauses.append(f"{column} @@ {match}")
-        params += texts
+    if not texts:
+        return [], []
+    condition = phrase_prefilter(query) if column == "vector" else None
+    if not (prefilter and condition):
+        return [f"{column} @@ {match}"], texts
+    marked = query.scope == "headline"
+    found = [gin_tsquery(g, marked) for g in (query.groups, query.groups2) if g]
+    joiner = " || " if query.op == "or" else " && "
+    gin = "(" + joiner.join(["%s::tsquery"] * len(found)) + ")"
+    clauses = [
+        f"vector @@ {gin}",
+        f"CASE WHEN {condition} THEN vector @@ {match} ELSE FALSE END",
+    ]
+    return clauses, [*found, *texts]
+
+
+def where_clause(
+    query: SearchQuery, through_gin: bool = False, prefilter: bool = True
+) -> tuple[str, list]:
+    """``WHERE`` (and parameters) of the query's matches (``through_gin``:
+    see key_condition; ``prefilter``: see words_clauses)."""
+    clauses, params = words_clauses(query, prefilter)
     if query.language:
         clauses.append("language = %s")
         params.append(query.language)
@@ -177,6 +254,47 @@ def estimate(cursor, select_sql: str, params: list) -> tuple[float, float]:
     return plan[0]["Plan"]["Plan Rows"], max(cursor.fetchone()[0], 1)
 
 
+def expected_matches(cursor, query: SearchQuery) -> tuple[float, float]:
+    """(matches the query is expected to have, rows in the table). The
+    planner takes words as independent, and words asked together are not
+    (북한 미사일 at 1,000,000 stories: 20,555 expected, 35,443 found), so
+    a query of several words is estimated with exponential backoff (as
+    SQL Server's estimator does): the rarest word's share in full, the
+    next one's square root, the next one's fourth root... (45,200). Too
+    high an estimate costs one more, small, range (newest_counted); too
+    low, a range far too wide, or none."""
+    # The phrase as the planner can estimate it (not the pair signature's CASE).
+    plain, params = where_clause(query, prefilter=False)
+    expected, rows = estimate(cursor, f"SELECT 1 FROM {TABLE} WHERE {plain}", params)
+    groups = [*query.groups, *query.groups2] if query.op == "and" else []
+    if len(groups) < 2:
+        return expected, rows
+    shares = []
+    for group in groups:
+        column, match, texts = text_match(replace(query, groups=[group], groups2=[]))
+        alone = estimate(
+            cursor, f"SELECT 1 FROM {TABLE} WHERE {column} @@ {match}", texts
+        )
+        shares.append(min(max(alone[0], 1.0) / rows, 1.0))
+    # The planner multiplied the shares; each after the rarest is taken
+    # back to its 2^-i-th power.
+    for i, share in enumerate(sorted(shares)[1:], start=1):
+        expected *= share ** (2.0**-i - 1)
+    return expected, rows
+
+
+# Every search statement's settings (transaction-local): no prefetch advice.
+# A bitmap heap scan asks the kernel ahead for each page it will visit
+# (``posix_fadvise``), a system call a page that only pays when pages come
+# from disk; a search's pages are in memory (the OS cache, if not shared
+# buffers), where it costs: 1,000,000 stories, 36,329 matches of minister
+# counted in 146 ms with the advice, 122 ms without. A server whose index
+# and rows are on disk, not in memory, sets NEWSZONE_SEARCH_PREFETCH.
+READ_SETTINGS = {
+    "effective_io_concurrency": str(getattr(settings, "NEWSZONE_SEARCH_PREFETCH", 0))
+}
+
+
 # The ranking pass's settings (transaction-local). Enough memory that the
 # GIN bitmap stays exact: a lossy one re-reads whole pages of vectors. And
 # the GIN bitmap, never a walk of the primary key newest first: the pass
@@ -186,7 +304,7 @@ def estimate(cursor, select_sql: str, params: list) -> tuple[float, float]:
 # nothing. On wide rows the walk had won for words in more than ~sqrt(4 ×
 # window × rows) stories (국방, 31 % of 1,000,000: 517 against 589 ms); on
 # narrow rows GIN bounds the range itself and the bitmap visits fewer pages.
-RANKING_SETTINGS = {"work_mem": "64MB"} | BITMAP_ONLY
+RANKING_SETTINGS = {"work_mem": "64MB"} | BITMAP_ONLY | READ_SETTINGS
 
 
 # The newest window of a common word lies among the newest keys: asked for
@@ -196,15 +314,16 @@ RANKING_SETTINGS = {"work_mem": "64MB"} | BITMAP_ONLY
 # which reads each row's vector, is not needed (국방 at 1,000,000 stories:
 # 727 ms walking to the window, 293 ms in a range ANDed with the primary key
 # on wide rows, 29 ms through GIN on narrow ones). The range is sized from the
-# planner's estimates with this much to spare, and widened when it holds too
-# few; past 90 % of the table a range saves too little for the risk of a
-# second pass (a phrase's estimate, which GIN's statistics cannot make, is
+# planner's estimates (expected_matches) with this much to spare; when it
+# holds too few, the range below it is counted too (newest_counted), so a
+# shortfall costs one more statement, not the range again, and little is
+# spared. Past 90 % of what is left a range saves too little: the rest is
+# counted whole (a phrase's estimate, which GIN's statistics cannot make, is
 # often ten times too high). With the vector's statistics kept for 10,000
 # lexemes (VECTOR_STATISTICS) a word's estimate is near its count (talk:
 # 48,470 against 48,502; at the default 1,000 it is not kept, and the
-# estimate is a guess of 5,003), so little spare is needed (1,000,000 stories,
-# best of five: talk 166 → 69 ms with 15 %; 89 ms with 25 %).
-RANGE_SLACK = 1.15
+# estimate is a guess of 5,003).
+RANGE_SLACK = 1.03
 RANGE_MAX_SHARE = 0.9
 RANGE_TRIES = 3
 
@@ -246,25 +365,49 @@ def key_below(bounds: list[int], high: int, below: float, rows: float) -> int | 
     return int(bounds[i] + (target - i) * (bounds[i + 1] - bounds[i]))
 
 
-def newest_range(cursor, query: SearchQuery, estimates: tuple, look):
-    """``look(condition, params)`` → (result, matches counted to RANK_WINDOW + 1)
-    for the matches that also meet ``condition``. The result of a key range
-    seen to hold more than the window (so the newest window lies in it);
-    else of all keys."""
+def rows_between(bounds: list[int], low: int, high: int, rows: float) -> float:
+    """About how many rows have keys from ``low`` up to ``high`` (histogram)."""
+    buckets = len(bounds) - 1
+    return (key_position(bounds, high) - key_position(bounds, low)) * rows / buckets
+
+
+def newest_counted(cursor, query: SearchQuery, estimates: tuple, count):
+    """(matches counted to RANK_WINDOW + 1, the key to rank from: see
+    base.newest_window), counted newest first range by range.
+    ``count(condition, params, room)`` counts the matches that also meet
+    ``condition`` to ``room`` + 1 (base.newest_window). The first range is
+    sized from the planner's estimate; when it holds too few, the next one
+    reaches down from where it began, sized from the matches seen so far,
+    and the counts add up: a range that held too few is not counted again
+    (so little is spared: RANGE_SLACK). After RANGE_TRIES ranges,
+    or when the next would be most of what is left, the rest of the keys."""
     expected, rows = estimates
+    window = base.RANK_WINDOW
     low, high = key_bounds(query)
-    span = base.RANK_WINDOW * rows / max(expected, 1.0) * RANGE_SLACK
-    bounds = key_histogram(cursor) if span <= rows * RANGE_MAX_SHARE else []
+    counted, upper, density = 0, high, max(expected, 1.0) / rows
+    first = (window + 1) / density * RANGE_SLACK
+    bounds = key_histogram(cursor) if first <= rows * RANGE_MAX_SHARE else []
     for _ in range(RANGE_TRIES):
-        start = key_below(bounds, high, span, rows)
-        if start is None or start <= low or span > rows * RANGE_MAX_SHARE:
+        span = (window + 1 - counted) / density * RANGE_SLACK
+        start = key_below(bounds, upper, span, rows)
+        left = rows_between(bounds, low, upper, rows) if bounds else 0
+        if start is None or start <= low or span > left * RANGE_MAX_SHARE:
             break
-        result, counted = look(*key_condition(query, start, high, through_gin=True))
-        if counted > base.RANK_WINDOW:
-            return result
-        seen = max(counted, 1) / span  # the share of matches in the range
-        span = max(2 * span, base.RANK_WINDOW / seen * RANGE_SLACK)
-    return look("TRUE", [])[0]
+        found, floor = count(
+            *key_condition(query, start, upper, through_gin=True), window - counted
+        )
+        counted += found
+        if counted > window:
+            return counted, floor
+        density = max(counted, 1) / max(rows_between(bounds, start, high, rows), 1.0)
+        upper = start
+    rest = ("TRUE", [])
+    if upper < high:  # the rest's years and months, from the oldest story's
+        cursor.execute(f"SELECT min(id) FROM {TABLE}")
+        oldest = cursor.fetchone()[0]
+        rest = key_condition(query, max(low, oldest or 0), upper, through_gin=True)
+    found, floor = count(*rest, window - counted)
+    return counted + found, floor
 
 
 def headline_where(query: SearchQuery) -> tuple[str, list]:
@@ -309,7 +452,7 @@ class PostgresSearchBackend(BaseSearchBackend):
             cap = max(cap, BITMAP_LIMIT + 1)  # knowing the size picks the plan
         # Counted, and few matches read, through GIN; many walked by key.
         found = where_clause(query, through_gin=True)
-        with self.connection.cursor() as cursor:
+        with self._local(READ_SETTINGS) as cursor:
             counted, total, exact = capped_count(
                 cursor, f"SELECT 1 FROM {TABLE} WHERE {found[0]}", found[1], cap
             )
@@ -327,54 +470,46 @@ class PostgresSearchBackend(BaseSearchBackend):
         whose headline matches the words first (``headline_tier``)."""
         window = base.RANK_WINDOW
         where, params = where_clause(query, through_gin=True)
-        select = f"SELECT 1 FROM {TABLE} WHERE {where}"
         # A scope without tiers ranks its whole window in one pass; words and
         # phrases alike rank tier by tier (a phrase is checked on few
         # candidates: a compound's join tokens are rare).
         one_pass = not query.headline_tier
-        with transaction.atomic(using=self.alias), self.connection.cursor() as cursor:
+        with self._local(RANKING_SETTINGS) as cursor:
             # The planner's estimate of the matches, from the keys as keys.
-            plain, plain_params = where_clause(query)
-            estimates = estimate(
-                cursor, f"SELECT 1 FROM {TABLE} WHERE {plain}", plain_params
-            )
-            set_local(cursor, RANKING_SETTINGS)  # for this transaction only
+            estimates = expected_matches(cursor, query)
             if one_pass:
+                ranked = []
 
-                def look(condition, extra):
+                def count(condition, extra, room):
                     found = self._ranked_in_one_pass(
-                        cursor, query, f"{where} AND {condition}", [*params, *extra]
-                    )
-                    counted = base.ranked_count(
-                        found,
-                        query,
                         cursor,
-                        f"{select} AND {condition}",
+                        query,
+                        f"{where} AND {condition}",
                         [*params, *extra],
+                        room,
                     )
-                    return (found, counted), counted
+                    ranked.extend(found)
+                    return (found[0][-1] if found else 0), None
 
-                rows, counted = newest_range(cursor, query, estimates, look)
+                counted, _ = newest_counted(cursor, query, estimates, count)
+                ranked.sort(key=lambda row: (-row[2], -row[0]))
+                rows = ranked[query.offset : query.offset + query.limit]
                 total, exact = base.window_total(counted)
             else:
 
-                def look(condition, extra):
-                    found = base.newest_window(
+                def count(condition, extra, room):
+                    return base.newest_window(
                         cursor,
                         f"SELECT id AS k FROM {TABLE} WHERE {where} AND {condition}",
                         "id",
                         [*params, *extra],
+                        room,
                     )
-                    return found, found[0]
 
-                newest = newest_range(cursor, query, estimates, look)
+                newest = newest_counted(cursor, query, estimates, count)
                 rows, total, exact = self._ranked_by_tier(
                     cursor, query, where, params, newest
                 )
-            # Back to the defaults, should an outer transaction go on.
-            cursor.execute(
-                "; ".join(f"SET LOCAL {name} TO DEFAULT" for name in RANKING_SETTINGS)
-            )
         return SearchResults(
             total=total,
             hits=[Hit(object_id=row[1], key=row[0]) for row in rows],
@@ -382,20 +517,37 @@ class PostgresSearchBackend(BaseSearchBackend):
             total_exact=exact,
         )
 
+    @contextmanager
+    def _local(self, settings: dict):
+        """A cursor in a transaction with ``settings`` (SET LOCAL), set back to
+        the defaults after, should an outer transaction go on."""
+        with transaction.atomic(using=self.alias), self.connection.cursor() as cursor:
+            set_local(cursor, settings)
+            yield cursor
+            cursor.execute(
+                "; ".join(f"SET LOCAL {name} TO DEFAULT" for name in settings)
+            )
+
     @staticmethod
-    def _ranked_in_one_pass(cursor, query, where, params) -> list:
-        """A scope without tiers (headline, reporter) ranks its whole window:
-        ranked and counted in one pass, by a vector held in the row (the
-        headline's, or the reporter names')."""
+    def _ranked_in_one_pass(cursor, query, where, params, room) -> list:
+        """A scope without tiers (headline, reporter) ranks its whole window,
+        range by range (newest_counted): the newest ``room`` matches of
+        ``where`` ranked and counted in one pass, by a vector held in the
+        row (the headline's, or the reporter names'). Its best rows to the
+        end of the asked page, (key, object_id, rank, matches counted to
+        ``room`` + 1), for the ranges' rows to be merged."""
         column, rank_query, texts = text_match(query, ranking=True)
+        # Ranked as the rows are read, so that sorting the window by key
+        # moves a number, not each row's vector (the headline scope of 국방
+        # at 1,000,000 stories: 13 MB sorted; ranks a few more rows).
         inner = (
-            f"SELECT id, object_id, {column} AS v FROM {TABLE} "
-            f"WHERE {where} ORDER BY id DESC LIMIT {base.RANK_WINDOW + 1}"
+            f"SELECT id, object_id, ts_rank({column}, {rank_query}) AS r "
+            f"FROM {TABLE} WHERE {where} ORDER BY id DESC LIMIT {room + 1}"
         )
         sql = base.ranked_window_sql(
-            inner, "id", f"ts_rank(v, {rank_query}) DESC, id DESC", "id, object_id"
+            inner, "id", "r DESC, id DESC", "id, object_id, r", room
         )
-        cursor.execute(sql, [*params, *texts, query.limit, query.offset])
+        cursor.execute(sql, [*texts, *params, query.offset + query.limit, 0])
         return cursor.fetchall()
 
     def _ranked_by_tier(self, cursor, query, where, params, newest):
@@ -504,21 +656,27 @@ class PostgresSearchBackend(BaseSearchBackend):
             return cursor.fetchone()[0]
 
 
-def write_vectors(connection, columns: tuple = ("vector", "headline_vector")) -> None:
+def write_vectors(
+    connection, columns: tuple = ("vector", "headline_vector", "pair_bits")
+) -> None:
     """Each stored vector (of ``columns``) that differs from what its stored
     terms give written anew; a row whose vectors are current is only read (a
     rewrite is a new row version). Either layout: ``vector`` as tsvector, or
     as the literal's text (before migration 0008, which is also before
     ``headline_vector``: migration 0003 asks for ``vector`` alone); it is
-    compared as a tsvector there too."""
+    compared as a tsvector there too. ``pair_bits`` (the pair signature,
+    migration 0014) is bytes."""
     from newszone.search.documents import vectors_for
 
     terms = ["title_terms", "title_extra", "body_terms", "body_extra"]
-    sets = ", ".join(f"{c} = f.{c}::tsvector" for c in columns)
+    types = {c: "bytea" if c == "pair_bits" else "tsvector" for c in columns}
+    sets = ", ".join(f"{c} = f.{c}::{types[c]}" for c in columns)
     differs = " OR ".join(
-        f"d.{c}::tsvector IS DISTINCT FROM f.{c}::tsvector" for c in columns
+        f"d.{c}::{types[c]} IS DISTINCT FROM f.{c}::{types[c]}" for c in columns
     )
-    arrays = ", ".join(["%s::text[]"] * len(columns))
+    arrays = ", ".join(
+        "%s::bytea[]" if types[c] == "bytea" else "%s::text[]" for c in columns
+    )
     last = -1
     with connection.cursor() as cursor:
         while True:
