@@ -669,6 +669,12 @@ def test_postgres_vectors_hold_their_keys_year_and_month(index):
         assert cursor.fetchone()[0] == [f"toast_tuple_target={postgres.TOAST_TARGET}"]
         assert vector_column(cursor, "headline_vector") == ("tsvector", "m")
         cursor.execute(
+            "SELECT attname, attstorage FROM pg_attribute WHERE attname = ANY(%s) "
+            "AND attrelid = 'search_searchdocument'::regclass",
+            [list(postgres.IN_ROW)],
+        )
+        assert dict(cursor.fetchall()) == dict.fromkeys(postgres.IN_ROW, "m")
+        cursor.execute(
             "SELECT attstattarget FROM pg_attribute WHERE attname = 'vector' "
             "AND attrelid = 'search_searchdocument'::regclass"
         )

@@ -111,7 +111,7 @@ def test_a_phrase_finds_the_same_stories_with_the_signature(
 
 @needs_postgres
 def test_the_signature_is_looked_at_and_none_means_any_pair(stories, monkeypatch):
-    first = stories[0]
+    first = stories[2]  # the phrase in its body, not its headline
     hits, _ = found('"defense talks"')
     assert first in hits
     doc = SearchDocument.objects.get(object_id=first)
@@ -121,6 +121,21 @@ def test_the_signature_is_looked_at_and_none_means_any_pair(stories, monkeypatch
     assert first in without_prefilter(monkeypatch, '"defense talks"')[0]
     SearchDocument.objects.filter(pk=doc.pk).update(pair_bits=None)
     assert first in found('"defense talks"')[0]  # no signature: checked
+
+
+@needs_postgres
+def test_a_headline_phrase_is_checked_on_the_headline_vector(stories, monkeypatch):
+    """The headline tier and scope check a phrase on the headline's vector
+    in the row, not on the story's vector (nor its pair signature)."""
+    headline_story = stories[0]  # "Defense talks resume"
+    SearchDocument.objects.filter(object_id=headline_story).update(pair_bits=bytes(64))
+    assert found('"defense talks"', scope="headline")[0] == [headline_story]
+    assert found('"defense talks"')[0][0] == headline_story  # its tier first
+    # A headline vector without the phrase's order: not in the headline.
+    SearchDocument.objects.filter(object_id=headline_story).update(
+        headline_vector="'talk':1A 'defens':2A 'resum':3A"
+    )
+    assert found('"defense talks"', scope="headline")[0] == []
 
 
 @needs_postgres
@@ -143,6 +158,17 @@ def test_the_stored_signature_reads_back_bit_by_bit_in_sql(stories):
         assert set(cursor.fetchone()[0]) == bits_set(expected)
 
 
+def table_layout() -> tuple:
+    """(the story table's options, reporter_terms' storage)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reloptions, attstorage FROM pg_class JOIN pg_attribute "
+            "ON attrelid = pg_class.oid WHERE relname = 'search_searchdocument' "
+            "AND attname = 'reporter_terms'"
+        )
+        return cursor.fetchone()
+
+
 @needs_postgres
 def test_migration_0014_and_a_rebuild_from_terms_make_missing_signatures(stories):
     migration = importlib.import_module("newszone.search.migrations.0014_pair_bits")
@@ -152,8 +178,11 @@ def test_migration_0014_and_a_rebuild_from_terms_make_missing_signatures(stories
 
     Editor.connection = connection
     made = dict(SearchDocument.objects.values_list("pk", "pair_bits"))
+    migration.unfill(None, Editor)  # backwards: 0013's layout
+    assert table_layout() == (["toast_tuple_target=512"], "x")
     SearchDocument.objects.update(pair_bits=None)
     migration.fill(None, Editor)
+    assert table_layout() == ([f"toast_tuple_target={postgres.TOAST_TARGET}"], "m")
     assert {
         pk: bytes(b) for pk, b in SearchDocument.objects.values_list("pk", "pair_bits")
     } == {pk: bytes(b) for pk, b in made.items()}

@@ -200,20 +200,41 @@ def words_clauses(query: SearchQuery, prefilter: bool) -> tuple[list, list]:
     is looked at first: 1,000,000 stories, "defense talks": 12,099 stories
     with both words, ~10 µs each to check, and 2,115 with the phrase)."""
     column, match, texts = text_match(query)
-    if not texts:
-        return [], []
-    condition = phrase_prefilter(query) if column == "vector" else None
-    if not (prefilter and condition):
-        return [f"{column} @@ {match}"], texts
-    marked = query.scope == "headline"
-    found = [gin_tsquery(g, marked) for g in (query.groups, query.groups2) if g]
+    if not (texts and prefilter):
+        return ([f"{column} @@ {match}"], texts) if texts else ([], [])
+    sides = [g for g in (query.groups, query.groups2) if g]
     joiner = " || " if query.op == "or" else " && "
-    gin = "(" + joiner.join(["%s::tsquery"] * len(found)) + ")"
+    joined = "(" + joiner.join(["%s::tsquery"] * len(sides)) + ")"
+    if query.scope == "headline":
+        if not any(len(p) > 1 for g in sides for group in g for p in group):
+            return [f"{column} @@ {match}"], texts
+        # The marks through GIN (exact), the phrase on the headline's own
+        # vector, held in the row (headline_match), not on the story's.
+        found = [gin_tsquery(g, marked=True) for g in sides]
+        plain, plain_texts = headline_match(query)
+        return [f"vector @@ {joined}", plain], [*found, *plain_texts]
+    condition = phrase_prefilter(query) if column == "vector" else None
+    if not condition:
+        return [f"{column} @@ {match}"], texts
+    found = [gin_tsquery(g, marked=False) for g in sides]
     clauses = [
-        f"vector @@ {gin}",
+        f"vector @@ {joined}",
         f"CASE WHEN {condition} THEN vector @@ {match} ELSE FALSE END",
     ]
     return clauses, [*found, *texts]
+
+
+def headline_match(query: SearchQuery) -> tuple[str, list]:
+    """The condition (and parameters) that the headline holds the words,
+    checked on the headline's vector, in the row (the same terms, with their
+    positions, as the marked lexemes and the A and B weights of the story's
+    vector, which is ~3 KB out of TOAST)."""
+    sides = [tsquery(g, "") for g in (query.groups, query.groups2) if g]
+    joiner = " || " if query.op == "or" else " && "
+    return (
+        "headline_vector @@ (" + joiner.join(["%s::tsquery"] * len(sides)) + ")",
+        sides,
+    )
 
 
 def where_clause(
@@ -428,8 +449,8 @@ def tiers(query: SearchQuery, where: str, params: list) -> list[tuple[str, list]
     first = (headline, headline_params)
     if query.scope != "all":
         first = (f"{headline} AND {where}", [*headline_params, *params])
-    column, match, texts = text_match(replace(query, scope="headline"))
-    rest = (f"{where} AND NOT {column} @@ {match}", [*params, *texts])
+    in_headline, texts = headline_match(query)
+    rest = (f"{where} AND NOT {in_headline}", [*params, *texts])
     return [first, rest]
 
 
@@ -737,19 +758,27 @@ def create_sql() -> list[str]:
 
 
 # Rows written from now on keep their long values out of line from this
-# many bytes (PostgreSQL's default: ~2 KB), so a page holds ~14 stories'
-# rows, not six (1,000,000 stories: 558 MiB of rows, not 1,412), and finding
-# a word's matches visits fewer pages. The headline's vector (~250 bytes),
-# which ranking reads from the row, stays in it (``MAIN``: out of line only
-# if nothing else is left to move). PostgreSQL toasts only a row longer
-# than ~2 KB, whatever the target; nearly every story's is.
-TOAST_TARGET = 512
-NARROW_ROWS = f"""DO $$ BEGIN
+# many bytes (PostgreSQL's default: ~2 KB), so a page holds ~16 stories'
+# rows, not six (1,000,000 stories: 558 MiB of rows, not 1,412, at 512
+# bytes), and finding a word's matches visits fewer pages. What search reads
+# from the row stays in it (``MAIN``: out of line only past ~8 KB): the
+# headline's vector (~250 bytes), which ranks the headline tier and scope,
+# the pair signature (64 bytes), which a phrase looks at on every candidate
+# (at 512 bytes, as ``EXTENDED``, it went out of line in 54 % of rows, each
+# then read out of TOAST), and the reporter names' terms (~50 bytes), from
+# which the reporter scope ranks. PostgreSQL toasts only a row longer than
+# ~2 KB, whatever the target; nearly every story's is.
+TOAST_TARGET = 256
+IN_ROW = ("headline_vector", "pair_bits", "reporter_terms")
+NARROW_ROWS = f"""DO $$ DECLARE name text; BEGIN
   ALTER TABLE {TABLE} SET (toast_tuple_target = {TOAST_TARGET});
-  IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = '{TABLE}'::regclass
-      AND attname = 'headline_vector' AND NOT attisdropped) THEN
-    ALTER TABLE {TABLE} ALTER COLUMN headline_vector SET STORAGE MAIN;
-  END IF;
+  FOREACH name IN ARRAY ARRAY{list(IN_ROW)} LOOP
+    IF EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = '{TABLE}'::regclass
+        AND attname = name AND NOT attisdropped) THEN
+      EXECUTE 'ALTER TABLE {TABLE} ALTER COLUMN ' || quote_ident(name)
+        || ' SET STORAGE MAIN';
+    END IF;
+  END LOOP;
 END $$"""
 # See RANGE_SLACK; ANALYZE takes ~20 s at 1,000,000 stories, not ~5.
 VECTOR_STATISTICS = f"ALTER TABLE {TABLE} ALTER COLUMN vector SET STATISTICS 1000"

@@ -43,9 +43,10 @@ def backwards(apps, schema_editor):
 
     schema_editor.execute(f"ALTER TABLE {TABLE} RESET (toast_tuple_target)")
     schema_editor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN vector SET STATISTICS -1")
-    schema_editor.execute(
-        f"ALTER TABLE {TABLE} ALTER COLUMN headline_vector SET STORAGE EXTENDED"
-    )
+    for column in ("headline_vector", "reporter_terms"):  # postgres.IN_ROW
+        schema_editor.execute(
+            f"ALTER TABLE {TABLE} ALTER COLUMN {column} SET STORAGE EXTENDED"
+        )
     rewrite(schema_editor, f"ts_delete(vector, {postgres.period_sql('id')})")
 
 

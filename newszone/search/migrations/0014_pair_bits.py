@@ -1,17 +1,23 @@
 """Each story's pair signature (documents.pair_bits): which pairs of terms
 stand side by side in it, so that PostgreSQL passes over the stories that
 hold a phrase's words but cannot hold the phrase without reading their
-vectors out of TOAST (backends/postgres.py, phrase_prefilter).
+vectors out of TOAST (backends/postgres.py, words_clauses).
 
 The column is added on every engine (SQLite leaves it empty). On PostgreSQL
-every row's signature is made from its stored terms and written, with the
-GIN indexes dropped first and built again after (kept, they would take
-every new row version as it is written: see 0013). Search finds nothing
-until the migration commits; run VACUUM after it.
+the story table keeps what search reads in the row (the signature, the
+headline's vector and the reporter names' terms: ``STORAGE MAIN``) and the
+rest out of line from 256 bytes (postgres.NARROW_ROWS); every row's
+signature is made from its stored terms and written (so every row is
+written anew in that layout), with the GIN indexes dropped first and built
+again after (kept, they would take every new row version as it is written:
+see 0013). Search finds nothing until the migration commits; run VACUUM
+after it.
 
-Backwards: the column is dropped."""
+Backwards: the column is dropped, and 0013's layout set again (512 bytes)."""
 
 from django.db import migrations, models
+
+TABLE = "search_searchdocument"
 
 
 def fill(apps, schema_editor):
@@ -19,11 +25,21 @@ def fill(apps, schema_editor):
         return
     from newszone.search.backends import postgres
 
+    schema_editor.execute(postgres.NARROW_ROWS)
     for name in postgres.INDEXES:
         schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
     postgres.write_vectors(schema_editor.connection, columns=("pair_bits",))
     for name in postgres.INDEXES:
         schema_editor.execute(postgres.index_sql(name))
+
+
+def unfill(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    schema_editor.execute(f"ALTER TABLE {TABLE} SET (toast_tuple_target = 512)")
+    schema_editor.execute(
+        f"ALTER TABLE {TABLE} ALTER COLUMN reporter_terms SET STORAGE EXTENDED"
+    )
 
 
 class Migration(migrations.Migration):
@@ -35,5 +51,5 @@ class Migration(migrations.Migration):
             name="pair_bits",
             field=models.BinaryField(blank=True, null=True),
         ),
-        migrations.RunPython(fill, migrations.RunPython.noop),
+        migrations.RunPython(fill, unfill),
     ]
