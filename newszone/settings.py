@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from newszone.core.env import env_bool, env_int, env_list, secret_key
@@ -172,6 +173,12 @@ TASKS = {
 NEWSZONE_SEARCH_BACKEND = os.environ.get("NEWSZONE_SEARCH_BACKEND", "")
 # Relevance ranks all matches up to this many, else the newest this many.
 NEWSZONE_SEARCH_RANK_WINDOW = env_int("NEWSZONE_SEARCH_RANK_WINDOW", 20_000)
+# PostgreSQL: pages a search asks the kernel for ahead (0: none; data in memory).
+NEWSZONE_SEARCH_PREFETCH = env_int("NEWSZONE_SEARCH_PREFETCH", 0)
+if not 0 <= NEWSZONE_SEARCH_PREFETCH <= 1000:
+    raise ImproperlyConfigured(
+        f"NEWSZONE_SEARCH_PREFETCH={NEWSZONE_SEARCH_PREFETCH} is not from 0 to 1000."
+    )
 
 # Uploads: photographers' JPEGs are big, anything else is refused early.
 NEWSZONE_MAX_UPLOAD_MB = env_int("NEWSZONE_MAX_UPLOAD_MB", 25)

@@ -53,3 +53,22 @@ def test_a_nul_character_in_an_address_is_a_400(client, db, url):
     assert answer.status_code == 400
     if url.startswith("/api/"):
         assert answer["Content-Type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize(("value", "ok"), [("0", True), ("32", True), ("-1", False)])
+def test_search_prefetch_setting_is_checked_at_start(value, ok):
+    import os
+    import subprocess
+    import sys
+
+    env = os.environ | {"NEWSZONE_SEARCH_PREFETCH": value}
+    done = subprocess.run(
+        [sys.executable, "-c", "import newszone.settings"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode == 0) is ok
+    if not ok:
+        assert "NEWSZONE_SEARCH_PREFETCH=-1 is not from 0 to 1000" in done.stderr
