@@ -5,7 +5,10 @@ literal documents.vector_for writes when the story is indexed): lexemes with
 positions, weighted A (headline) to D (body extras), and its key's year and
 month, under a GIN index, which so answers a key range too. The rows are
 kept narrow (long values out of line), for the pages GIN's matches visit.
-Reporter names are indexed through an expression over their stored terms.
+Each story's pair signature (``pair_bits``, in the row) lets a phrase
+pass over the stories that hold its words but cannot hold it, without
+reading their vectors. Reporter names are indexed through an expression
+over their stored terms.
 No text-search configuration touches either: they are analysed already.
 Ranking is ``ts_rank`` (its default weights put A far above D), stories
 whose headline matches the words first.
@@ -539,15 +542,13 @@ class PostgresSearchBackend(BaseSearchBackend):
         )
 
     @contextmanager
-    def _local(self, settings: dict):
-        """A cursor in a transaction with ``settings`` (SET LOCAL), set back to
-        the defaults after, should an outer transaction go on."""
+    def _local(self, values: dict):
+        """A cursor in a transaction with these settings (SET LOCAL), set back
+        to the defaults after, should an outer transaction go on."""
         with transaction.atomic(using=self.alias), self.connection.cursor() as cursor:
-            set_local(cursor, settings)
+            set_local(cursor, values)
             yield cursor
-            cursor.execute(
-                "; ".join(f"SET LOCAL {name} TO DEFAULT" for name in settings)
-            )
+            cursor.execute("; ".join(f"SET LOCAL {name} TO DEFAULT" for name in values))
 
     @staticmethod
     def _ranked_in_one_pass(cursor, query, where, params, room) -> list:
