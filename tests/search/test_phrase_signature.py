@@ -49,7 +49,7 @@ def test_the_prefilter_asks_only_for_groups_of_phrases_alone():
     condition = postgres.pair_condition([phrase])
     for bit in documents.pair_positions("defens", "talk"):
         assert f"get_bit(pair_bits, {bit}) = 1" in condition
-    assert condition.startswith("(pair_bits IS NULL OR")
+    assert condition.startswith("(pair_bits IS NULL OR octet_length(pair_bits) <> 64")
     q = SearchQuery(groups=[phrase], groups2=[[["talk"]]], op="or")
     assert postgres.phrase_prefilter(q) is None  # talk alone may match
     q = SearchQuery(groups=[phrase], groups2=[[["talk"]]], op="and")
@@ -121,6 +121,8 @@ def test_the_signature_is_looked_at_and_none_means_any_pair(stories, monkeypatch
     assert first in without_prefilter(monkeypatch, '"defense talks"')[0]
     SearchDocument.objects.filter(pk=doc.pk).update(pair_bits=None)
     assert first in found('"defense talks"')[0]  # no signature: checked
+    SearchDocument.objects.filter(pk=doc.pk).update(pair_bits=bytes(8))
+    assert first in found('"defense talks"')[0]  # one of another size: as none
 
 
 @needs_postgres

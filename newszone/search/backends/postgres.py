@@ -36,6 +36,7 @@ from newszone.search.backends.base import (
 from newszone.search.documents import (
     HEADLINE_MARK,
     KEY_SLOTS,
+    PAIR_BITS,
     key_bounds,
     key_range_start,
     pair_positions,
@@ -182,7 +183,14 @@ def pair_condition(groups: Groups) -> str | None:
             conditions.append(" OR ".join(f"({a})" for a in alternatives))
     if not conditions:
         return None
-    return "(pair_bits IS NULL OR (" + ") AND (".join(conditions) + "))"
+    # A signature of another size (written with another PAIR_BITS) counts
+    # as none: get_bit past its end would be an error.
+    size = PAIR_BITS // 8
+    return (
+        f"(pair_bits IS NULL OR octet_length(pair_bits) <> {size} OR ("
+        + ") AND (".join(conditions)
+        + "))"
+    )
 
 
 def phrase_prefilter(query: SearchQuery) -> str | None:
