@@ -192,3 +192,34 @@ def test_migration_0014_and_a_rebuild_from_terms_make_missing_signatures(stories
     SearchDocument.objects.update(pair_bits=bytes(64))
     get_backend().rebuild(from_terms=True)
     assert found('"defense talks"')[1] == 2
+
+
+@needs_postgres
+@pytest.mark.django_db(transaction=True)
+def test_migration_0014_outside_a_transaction_vacuums_before_building(monkeypatch):
+    """As ``migrate`` runs it (``atomic = False``): rows committed batch by
+    batch, VACUUM, then the GIN indexes built again."""
+    migration = importlib.import_module("newszone.search.migrations.0014_pair_bits")
+    article = make_article(headline="Defense talks resume", body="<p>Seoul.</p>")
+    documents.index_objects("articles", [article.pk])
+    SearchDocument.objects.update(pair_bits=None)
+    statements = []
+
+    class Editor:  # what RunPython hands the migration
+        @staticmethod
+        def execute(sql):
+            statements.append(sql.split()[0])
+            connection.cursor().execute(sql)
+
+    Editor.connection = connection
+    assert not connection.in_atomic_block
+    migration.fill(None, Editor)
+    assert statements.index("VACUUM") < statements.index("CREATE")
+    assert SearchDocument.objects.filter(pair_bits__isnull=True).count() == 0
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_indexes WHERE indexname = ANY(%s)",
+            [list(postgres.INDEXES)],
+        )
+        assert cursor.fetchone()[0] == len(postgres.INDEXES)
+    assert found('"defense talks"') == ([article.pk], 1)
