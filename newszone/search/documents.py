@@ -113,6 +113,15 @@ def tsvector_literal(*weighted: tuple[str, str]) -> str:
     )
 
 
+# The parts of a document's terms a vector gives positions to, in order,
+# with their weights: headline (A) to body extras (D). No phrase spans two.
+WEIGHTED_PARTS = (
+    ("title_terms", "A"),
+    ("title_extra", "B"),
+    ("body_terms", "C"),
+    ("body_extra", "D"),
+)
+
 # Each headline term once more, marked and without positions, so that a
 # headline-scoped search is an exact GIN lookup: a weight-restricted tsquery
 # ('term':AB) makes PostgreSQL re-read every matching row's vector instead.
@@ -124,12 +133,7 @@ def vector_for(fields: dict, key: int) -> str:
     period (PostgreSQL stores it as its vector). A change to what it writes
     must raise analyzers.ANALYSIS_VERSION, so the rebuild writes every vector
     anew, or be made by a migration (0013 adds the period in SQL)."""
-    literal = tsvector_literal(
-        (fields["title_terms"], "A"),
-        (fields["title_extra"], "B"),
-        (fields["body_terms"], "C"),
-        (fields["body_extra"], "D"),
-    )
+    literal = tsvector_literal(*((fields[part], w) for part, w in WEIGHTED_PARTS))
     headline = sorted(set(f"{fields['title_terms']} {fields['title_extra']}".split()))
     marks = " ".join(quote_lexeme(HEADLINE_MARK + term) for term in headline)
     period = " ".join(map(quote_lexeme, key_period(key)))
@@ -166,7 +170,7 @@ def pair_bits(fields: dict) -> bytes:
     """The pair signature of a document's terms: the pairs side by side in
     each of the parts vector_for gives positions to (no phrase spans two)."""
     bits = bytearray(PAIR_BITS // 8)
-    for part in ("title_terms", "title_extra", "body_terms", "body_extra"):
+    for part, _weight in WEIGHTED_PARTS:
         terms = fields[part].split()
         for pair in zip(terms, terms[1:], strict=False):
             for bit in pair_positions(*pair):

@@ -99,8 +99,14 @@ def text_match(query: SearchQuery, ranking: bool = False) -> tuple[str, str, lis
         texts = [headline_tsquery(g) for g in (query.groups, query.groups2) if g]
     else:
         texts = [tsquery(g, weights) for g in (query.groups, query.groups2) if g]
+    return column, joined_placeholders(query, len(texts)), texts
+
+
+def joined_placeholders(query: SearchQuery, count: int) -> str:
+    """``(%s::tsquery && %s::tsquery)`` for ``count`` tsqueries, the words
+    and the second keyword's, joined as ``op`` says."""
     joiner = " || " if query.op == "or" else " && "
-    return column, "(" + joiner.join(["%s::tsquery"] * len(texts)) + ")", texts
+    return "(" + joiner.join(["%s::tsquery"] * count) + ")"
 
 
 def period_lexemes(low: int, high: int) -> list[str]:
@@ -214,10 +220,9 @@ def words_clauses(query: SearchQuery, prefilter: bool) -> tuple[list, list]:
     if not (texts and prefilter):
         return ([f"{column} @@ {match}"], texts) if texts else ([], [])
     sides = [g for g in (query.groups, query.groups2) if g]
-    joiner = " || " if query.op == "or" else " && "
-    joined = "(" + joiner.join(["%s::tsquery"] * len(sides)) + ")"
+    joined = joined_placeholders(query, len(sides))
     if query.scope == "headline":
-        if not any(len(p) > 1 for g in sides for group in g for p in group):
+        if not query.has_phrases:
             return [f"{column} @@ {match}"], texts
         # The marks through GIN (exact), the phrase on the headline's own
         # vector, held in the row (headline_match), not on the story's.
@@ -241,11 +246,7 @@ def headline_match(query: SearchQuery) -> tuple[str, list]:
     positions, as the marked lexemes and the A and B weights of the story's
     vector, which is ~3 KB out of TOAST)."""
     sides = [tsquery(g, "") for g in (query.groups, query.groups2) if g]
-    joiner = " || " if query.op == "or" else " && "
-    return (
-        "headline_vector @@ (" + joiner.join(["%s::tsquery"] * len(sides)) + ")",
-        sides,
-    )
+    return f"headline_vector @@ {joined_placeholders(query, len(sides))}", sides
 
 
 def where_clause(
@@ -696,9 +697,9 @@ def write_vectors(
     ``headline_vector``: migration 0003 asks for ``vector`` alone); it is
     compared as a tsvector there too. ``pair_bits`` (the pair signature,
     migration 0014) is bytes."""
-    from newszone.search.documents import vectors_for
+    from newszone.search.documents import WEIGHTED_PARTS, vectors_for
 
-    terms = ["title_terms", "title_extra", "body_terms", "body_extra"]
+    terms = [part for part, _weight in WEIGHTED_PARTS]
     types = {c: "bytea" if c == "pair_bits" else "tsvector" for c in columns}
     sets = ", ".join(f"{c} = f.{c}::{types[c]}" for c in columns)
     differs = " OR ".join(
